@@ -1,0 +1,91 @@
+package org.solidarityhub.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * JSON errors for every REST controller, in the shape the OpenAPI file documents:
+ * {@code {"status":400,"title":"…","reason":"…","errors":{"field":"…"}}}, localized by Accept-Language.
+ * Malformed JSON, wrong types and unknown media types are 4xx, never 500.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+public class ApiErrors {
+
+    private final MessageSource messages;
+
+    ApiErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** A 400 with one message per field; {@code fieldKeys} maps field names to message keys. */
+    public ResponseEntity<Map<String, Object>> fieldErrors(Map<String, String> fieldKeys, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        fieldKeys.forEach((field, key) -> errors.put(field, messages.getMessage(key, null, key, locale)));
+        Map<String, Object> body = body(HttpStatus.BAD_REQUEST, "error.reason.fields", locale);
+        body.put("errors", errors);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** An error of any status, with a reason given as a message key. */
+    public ResponseEntity<Map<String, Object>> error(HttpStatusCode status, String reasonKey, Locale locale) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(status, reasonKey, locale));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
+        return error(HttpStatus.BAD_REQUEST, "error.reason.json", locale);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<Map<String, Object>> badParameter(Exception e, Locale locale) {
+        return error(HttpStatus.BAD_REQUEST, "error.reason.parameter", locale);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, Locale locale) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.415.text", locale);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, Locale locale) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "error.405.text", locale);
+    }
+
+    @ExceptionHandler(BadInputException.class)
+    ResponseEntity<Map<String, Object>> badInput(BadInputException e, Locale locale) {
+        HttpStatus status = e instanceof ExpiredLinkException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        return error(status, e.reasonKey(), locale);
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, Object>> status(ResponseStatusException e, Locale locale) {
+        int code = e.getStatusCode().value();
+        return error(e.getStatusCode(), "error." + (code == 404 || code == 409 || code == 429 ? code : e.getStatusCode().is4xxClientError() ? 400 : 500) + ".text", locale);
+    }
+
+    private Map<String, Object> body(HttpStatusCode status, String reasonKey, Locale locale) {
+        int code = status.value();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", code);
+        String titleKey = "error." + code + ".title";
+        body.put("title", messages.getMessage(titleKey, null, messages.getMessage(code >= 500 ? "error.500.title" : "error.400.title", null, locale), locale));
+        body.put("reason", messages.getMessage(reasonKey, null, reasonKey, locale));
+        return body;
+    }
+}

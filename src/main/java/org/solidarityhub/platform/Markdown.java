@@ -1,0 +1,103 @@
+package org.solidarityhub.platform;
+
+import java.util.List;
+import java.util.Set;
+
+import org.commonmark.Extension;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Markdown written by staff and submitters, rendered safely: raw HTML is escaped, links may only be
+ * http(s) or mailto and open with rel="nofollow noopener noreferrer", and images are shown as links rather than
+ * loaded (an image from another host would be a third-party request).
+ */
+@Component
+public class Markdown {
+
+    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public Markdown() {
+        List<Extension> extensions = List.of();
+        this.parser = Parser.builder().extensions(extensions).build();
+        this.renderer = HtmlRenderer.builder()
+                .extensions(extensions)
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .attributeProviderFactory(context -> linkAttributes())
+                .build();
+    }
+
+    /** HTML for a Markdown text, safe to insert unescaped into a page. */
+    public String toHtml(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        Node document = parser.parse(markdown);
+        replaceImagesAndUnsafeLinks(document);
+        return renderer.render(document);
+    }
+
+    private static AttributeProvider linkAttributes() {
+        return (node, tagName, attributes) -> {
+            if (node instanceof Link) {
+                attributes.put("rel", "nofollow noopener noreferrer");
+            }
+            if (node instanceof Heading heading && heading.getLevel() == 1) {
+                // the page has its own h1
+                attributes.put("class", "md-h1");
+            }
+        };
+    }
+
+    private static void replaceImagesAndUnsafeLinks(Node node) {
+        Node child = node.getFirstChild();
+        while (child != null) {
+            Node next = child.getNext();
+            if (child instanceof Image image) {
+                Link link = new Link(image.getDestination(), image.getTitle());
+                String alt = altText(image);
+                link.appendChild(new Text(alt.isEmpty() ? image.getDestination() : alt));
+                image.insertBefore(link);
+                image.unlink();
+                checkLink(link);
+            } else {
+                if (child instanceof Link link) {
+                    checkLink(link);
+                }
+                replaceImagesAndUnsafeLinks(child);
+            }
+            child = next;
+        }
+    }
+
+    private static void checkLink(Link link) {
+        String destination = link.getDestination() == null ? "" : link.getDestination().strip();
+        int colon = destination.indexOf(':');
+        String scheme = colon > 0 ? destination.substring(0, colon).toLowerCase(java.util.Locale.ROOT) : "";
+        boolean relative = colon < 0 || destination.indexOf('/') >= 0 && destination.indexOf('/') < colon;
+        if (!relative && !SAFE_SCHEMES.contains(scheme)) {
+            link.setDestination("");
+        }
+    }
+
+    private static String altText(Image image) {
+        StringBuilder text = new StringBuilder();
+        for (Node n = image.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Text t) {
+                text.append(t.getLiteral());
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,90 @@
+package org.solidarityhub.platform;
+
+import java.time.Clock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mail to be sent. A feature calls {@link #enqueue} inside the transaction of the change that causes the
+ * mail, so either both are stored or neither is; {@code OutboxSender} delivers it later, with retries.
+ * Recipients never appear in logs.
+ */
+@Service
+public class Outbox {
+
+    /** One mail in the outbox, as admins see it. */
+    public record Mail(long id, String recipient, String subject, String body, Instant createdAt, int attempts,
+                       Instant nextAttemptAt, Instant sentAt, Instant failedAt, String lastError) {
+
+        public String status() {
+            return sentAt != null ? "SENT" : failedAt != null ? "FAILED" : "PENDING";
+        }
+    }
+
+    static final int SUBJECT_LIMIT = 300;
+
+    private final JdbcClient db;
+    private final Clock clock;
+
+    Outbox(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Queues a plain-text mail. Must run inside the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long enqueue(String recipient, String subject, String body) {
+        if (recipient == null || recipient.isBlank() || recipient.length() > 254) {
+            throw new IllegalArgumentException("a mail needs a recipient of at most 254 characters");
+        }
+        String oneLineSubject = subject.replaceAll("[\\r\\n]+", " ").strip();
+        if (oneLineSubject.length() > SUBJECT_LIMIT) {
+            // never between the two halves of a surrogate pair (an emoji, a flag): half of one is no text
+            int end = Character.isHighSurrogate(oneLineSubject.charAt(SUBJECT_LIMIT - 1)) ? SUBJECT_LIMIT - 1 : SUBJECT_LIMIT;
+            oneLineSubject = oneLineSubject.substring(0, end).strip();
+        }
+        KeyHolder key = new GeneratedKeyHolder();
+        db.sql("""
+                        INSERT INTO mail_outbox (recipient, subject, body, created_at, attempts, next_attempt_at)
+                        VALUES (:recipient, :subject, :body, :now, 0, :now)""")
+                .param("recipient", recipient.strip())
+                .param("subject", oneLineSubject)
+                .param("body", body)
+                .param("now", Timestamps.toDb(clock.instant()))
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** The newest mails first, for the admins' outbox page. */
+    public List<Mail> recent(int limit, int offset) {
+        return db.sql("SELECT * FROM mail_outbox ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset)
+                .query(Outbox::map).list();
+    }
+
+    public Optional<Mail> find(long id) {
+        return db.sql("SELECT * FROM mail_outbox WHERE id = :id").param("id", id).query(Outbox::map).optional();
+    }
+
+    /** Mails to one address, newest first (for staff and tests that follow an email flow). */
+    public List<Mail> to(String recipient) {
+        return db.sql("SELECT * FROM mail_outbox WHERE recipient = :recipient ORDER BY id DESC")
+                .param("recipient", recipient).query(Outbox::map).list();
+    }
+
+    static Mail map(ResultSet rs, int row) throws SQLException {
+        return new Mail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                Timestamps.fromDb(rs, "created_at"), rs.getInt("attempts"), Timestamps.fromDb(rs, "next_attempt_at"),
+                Timestamps.fromDb(rs, "sent_at"), Timestamps.fromDb(rs, "failed_at"), rs.getString("last_error"));
+    }
+}

@@ -1,0 +1,215 @@
+package org.solidarityhub.test;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A small browser for tests: real HTTP to the running app, cookies kept, no redirects followed unless
+ * asked, HTML parsed with jsoup, and forms submitted the way a browser with JavaScript off does (every
+ * field of the form, hidden CSRF token included, with the given values on top).
+ */
+public final class Browser {
+
+    /** A response. */
+    public record Page(int status, java.net.http.HttpHeaders headers, String body, URI uri) {
+
+        public Document doc() {
+            return Jsoup.parse(body, uri.toString());
+        }
+
+        public String text(String cssSelector) {
+            Element element = doc().selectFirst(cssSelector);
+            if (element == null) {
+                throw new AssertionError("no " + cssSelector + " on " + uri + " (" + status + "):\n" + body);
+            }
+            return element.text();
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        public List<String> setCookies() {
+            return headers.allValues("set-cookie");
+        }
+
+        public String location() {
+            return header("location").orElseThrow(() -> new AssertionError("no redirect from " + uri + " (" + status + ")"));
+        }
+
+        public boolean isRedirect() {
+            return status >= 300 && status < 400;
+        }
+    }
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client;
+    private String acceptLanguage = "en";
+    private String forwardedFor;
+
+    public Browser(String base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public Browser acceptLanguage(String header) {
+        this.acceptLanguage = header;
+        return this;
+    }
+
+    /**
+     * Makes this browser's requests arrive as from {@code ip}, through the trusted local reverse proxy
+     * (X-Forwarded-For from 127.0.0.1), so per-IP limits can be tested without touching 127.0.0.1's.
+     */
+    public Browser from(String ip) {
+        this.forwardedFor = ip;
+        return this;
+    }
+
+    public List<HttpCookie> cookies() {
+        return cookies.getCookieStore().getCookies();
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+    }
+
+    public Page get(String pathOrUrl, String... headers) {
+        return send(request(pathOrUrl, headers).GET().build());
+    }
+
+    /** GET, following redirects on this site. */
+    public Page open(String pathOrUrl) {
+        Page page = get(pathOrUrl);
+        for (int i = 0; i < 10 && page.isRedirect(); i++) {
+            page = get(page.uri().resolve(page.location()).toString());
+        }
+        return page;
+    }
+
+    public Page follow(Page page) {
+        return open(page.uri().resolve(page.location()).toString());
+    }
+
+    /** A raw form POST with exactly these fields (no CSRF token unless given). */
+    public Page post(String pathOrUrl, Map<String, String> fields) {
+        return send(request(pathOrUrl).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
+    }
+
+    /** A POST with a raw body (for malformed input). */
+    public Page postRaw(String pathOrUrl, String contentType, byte[] body) {
+        return send(request(pathOrUrl).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public Page method(String method, String pathOrUrl) {
+        return send(request(pathOrUrl).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /**
+     * Submits the form of a page matched by the selector: its hidden and visible fields as they are, then
+     * {@code values} on top; checkboxes only when checked (or given).
+     */
+    public Page submit(Page page, String formSelector, Map<String, ?> values) {
+        Element form = page.doc().selectFirst(formSelector);
+        if (form == null) {
+            throw new AssertionError("no form " + formSelector + " on " + page.uri() + ":\n" + page.body());
+        }
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        for (Element input : form.select("input[name], textarea[name], select[name]")) {
+            String name = input.attr("name");
+            if (values.containsKey(name)) {
+                continue;
+            }
+            String type = input.attr("type");
+            if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
+                continue;
+            }
+            String value = input.tagName().equals("textarea") ? input.text()
+                    : input.tagName().equals("select") ? Optional.ofNullable(input.selectFirst("option[selected]"))
+                    .map(o -> o.attr("value")).orElse("") : input.attr("value");
+            fields.add(Map.entry(name, value));
+        }
+        values.forEach((name, value) -> {
+            if (value instanceof Iterable<?> many) {
+                many.forEach(v -> fields.add(Map.entry(name, String.valueOf(v))));
+            } else if (value != null) {
+                fields.add(Map.entry(name, String.valueOf(value)));
+            }
+        });
+        String action = form.hasAttr("action") && !form.attr("action").isEmpty() ? form.attr("action") : page.uri().getPath();
+        URI target = page.uri().resolve(action);
+        return send(request(target.toString()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
+    }
+
+    public Page submit(Page page, String formSelector) {
+        return submit(page, formSelector, Map.of());
+    }
+
+    private HttpRequest.Builder request(String pathOrUrl, String... headers) {
+        URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+                .header("Accept-Language", acceptLanguage);
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.setHeader(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    private Page send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(response.statusCode(), response.headers(), response.body(), request.uri());
+        } catch (IOException e) {
+            throw new AssertionError("request to " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String encode(Map<String, String> fields) {
+        return encode(new ArrayList<>(new LinkedHashMap<>(fields).entrySet()));
+    }
+
+    private static String encode(List<Map.Entry<String, String>> fields) {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> field : fields) {
+            if (!body.isEmpty()) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+}

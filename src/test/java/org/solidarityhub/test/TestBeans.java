@@ -1,0 +1,19 @@
+package org.solidarityhub.test;
+
+import org.solidarityhub.staff.StaffFixture;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/** What every WebTest context adds: a clock tests can move, and the staff fixture. */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(StaffFixture.class)
+public class TestBeans {
+
+    @Bean
+    @Primary
+    TestClock testClock() {
+        return new TestClock();
+    }
+}
