@@ -1,0 +1,267 @@
+package org.solidarityhub.appeal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.solidarityhub.platform.Countries;
+import org.solidarityhub.platform.ExpiredLinkException;
+import org.solidarityhub.platform.Markdown;
+import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.platform.SupportedLanguages;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The public side of the appeal: its page with the sign forms, the signatories, counts by country, revisions. */
+@Controller
+class AppealController {
+
+    /** What the layout puts into Open Graph tags. */
+    record OpenGraph(String title, String description, String url) {
+    }
+
+    private final Appeals appeals;
+    private final Signing signing;
+    private final SignatureCounts counts;
+    private final Signatories signatories;
+    private final Countries countries;
+    private final Markdown markdown;
+    private final MessageSource messages;
+    private final PlatformProperties platform;
+    private final AppealProperties properties;
+
+    AppealController(Appeals appeals, Signing signing, SignatureCounts counts, Signatories signatories, Countries countries,
+                     Markdown markdown, MessageSource messages, PlatformProperties platform, AppealProperties properties) {
+        this.appeals = appeals;
+        this.signing = signing;
+        this.counts = counts;
+        this.signatories = signatories;
+        this.countries = countries;
+        this.markdown = markdown;
+        this.messages = messages;
+        this.platform = platform;
+        this.properties = properties;
+    }
+
+    @GetMapping("/appeal")
+    String current() {
+        List<Appeal> open = appeals.open();
+        List<Appeal> any = open.isEmpty() ? appeals.all() : open;
+        if (any.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/appeals/" + any.getFirst().slug();
+    }
+
+    @GetMapping("/appeals/{slug}")
+    String show(@PathVariable String slug, Locale locale, Model model) {
+        Appeal appeal = appeal(slug);
+        page(appeal, locale, model, SignForm.empty("INDIVIDUAL"), SignForm.empty("ORGANIZATION"), Map.of());
+        return "appeal/show";
+    }
+
+    @PostMapping("/appeals/{slug}/sign")
+    String sign(@PathVariable String slug, SignForm form, Locale locale, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
+        Appeal appeal = appeal(slug);
+        if (!appeal.isOpen()) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            page(appeal, locale, model, SignForm.empty("INDIVIDUAL"), SignForm.empty("ORGANIZATION"), Map.of());
+            return "appeal/show";
+        }
+        if (form.filledHoneypot()) {
+            return "redirect:/appeals/" + slug + "/signed"; // a bot: looks like success, stores nothing
+        }
+        SignRequest signRequest = form.toRequest();
+        Map<String, String> problems = signRequest.problems(countries);
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            boolean organization = signRequest.kind() == SignRequest.Kind.ORGANIZATION;
+            page(appeal, locale, model, organization ? SignForm.empty("INDIVIDUAL") : form,
+                    organization ? form : SignForm.empty("ORGANIZATION"), problems);
+            model.addAttribute("failedForm", organization ? "organization" : "individual");
+            return "appeal/show";
+        }
+        Appeal.Revision revision = revisionSeen(appeal, form.revision(), locale);
+        signing.sign(appeal, revision, signRequest, request.getRemoteAddr(), locale);
+        return "redirect:/appeals/" + slug + "/signed";
+    }
+
+    /** The text the signer saw: the revision named by the form if it belongs to this appeal, else the current one. */
+    private Appeal.Revision revisionSeen(Appeal appeal, Long revisionId, Locale locale) {
+        if (revisionId != null) {
+            var seen = appeals.revision(revisionId).filter(r -> r.appealId() == appeal.id());
+            if (seen.isPresent()) {
+                return seen.get();
+            }
+        }
+        return appeals.currentFor(appeal, locale);
+    }
+
+    @GetMapping("/appeals/{slug}/signed")
+    String signed(@PathVariable String slug, Locale locale, Model model) {
+        Appeal appeal = appeal(slug);
+        model.addAttribute("appeal", appeal);
+        model.addAttribute("revision", appeals.currentFor(appeal, locale));
+        model.addAttribute("validityDays", properties.confirmationValidity().toDays());
+        return "appeal/signed";
+    }
+
+    @GetMapping("/appeals/{slug}/signatories")
+    String signatories(@PathVariable String slug, @RequestParam(defaultValue = "") String country,
+                       @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+        Appeal appeal = appeal(slug);
+        String filter = country.isBlank() ? "" : countries.normalize(country).orElse("--");
+        int safePage = Math.max(0, Math.min(page, 1_000_000));
+        model.addAttribute("appeal", appeal);
+        model.addAttribute("revision", appeals.currentFor(appeal, locale));
+        model.addAttribute("signers", signatories.page(appeal.id(), filter, properties.pageSize(), safePage * properties.pageSize()));
+        long total = signatories.total(appeal.id(), filter);
+        model.addAttribute("total", total);
+        model.addAttribute("page", safePage);
+        model.addAttribute("hasMore", (long) (safePage + 1) * properties.pageSize() < total);
+        model.addAttribute("country", filter.equals("--") ? "" : filter);
+        model.addAttribute("countries", countries.all(locale));
+        model.addAttribute("countryNames", new CountryNames(countries, locale));
+        return "appeal/signatories";
+    }
+
+    @GetMapping("/appeals/{slug}/countries")
+    String byCountry(@PathVariable String slug, Locale locale, Model model) {
+        Appeal appeal = appeal(slug);
+        SignatureCounts.Counts current = counts.of(appeal.id());
+        model.addAttribute("appeal", appeal);
+        model.addAttribute("revision", appeals.currentFor(appeal, locale));
+        model.addAttribute("counts", current);
+        model.addAttribute("rows", current.byCountry().entrySet().stream()
+                .map(e -> new CountryRow(e.getKey(), countries.name(e.getKey(), locale), e.getValue()))
+                .sorted((a, b) -> Long.compare(b.total(), a.total()) != 0 ? Long.compare(b.total(), a.total()) : a.name().compareTo(b.name()))
+                .toList());
+        return "appeal/countries";
+    }
+
+    record CountryRow(String code, String name, long total) {
+    }
+
+    /** Country names for templates: {@code ${countryNames.of('BE')}}. */
+    record CountryNames(Countries countries, Locale locale) {
+        public String of(String code) {
+            return countries.name(code, locale);
+        }
+    }
+
+    @GetMapping("/appeals/{slug}/revisions")
+    String revisions(@PathVariable String slug, @RequestParam(required = false) String language, Locale locale, Model model) {
+        Appeal appeal = appeal(slug);
+        List<String> languages = appeals.languages(appeal);
+        String chosen = language != null && languages.contains(language) ? language
+                : languages.contains(locale.getLanguage()) ? locale.getLanguage() : appeal.defaultLanguage();
+        model.addAttribute("appeal", appeal);
+        model.addAttribute("revision", appeals.currentFor(appeal, locale));
+        model.addAttribute("textLanguages", languages.stream().map(l -> new LanguageName(l, displayName(l))).toList());
+        model.addAttribute("language", chosen);
+        model.addAttribute("revisions", appeals.revisions(appeal.id(), chosen));
+        return "appeal/revisions";
+    }
+
+    @GetMapping("/appeals/{slug}/revisions/{id}")
+    String revision(@PathVariable String slug, @PathVariable long id, Locale locale, Model model) {
+        Appeal appeal = appeal(slug);
+        Appeal.Revision shown = appeals.revision(id).filter(r -> r.appealId() == appeal.id())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<Appeal.Revision> all = appeals.revisions(appeal.id(), shown.language());
+        Appeal.Revision previous = all.stream().filter(r -> r.number() == shown.number() - 1).findFirst().orElse(null);
+        model.addAttribute("appeal", appeal);
+        model.addAttribute("revision", appeals.currentFor(appeal, locale));
+        model.addAttribute("shown", shown);
+        model.addAttribute("previous", previous);
+        model.addAttribute("diff", RevisionDiff.between(previous, shown));
+        model.addAttribute("bodyHtml", markdown.toHtml(shown.body()));
+        return "appeal/revision";
+    }
+
+    record LanguageName(String code, String name) {
+    }
+
+    @GetMapping("/appeal/confirm/{token}")
+    String confirmPage(@PathVariable String token, Model model) {
+        Signing.LinkTarget target = signing.target(token, "CONFIRM").orElseThrow(ExpiredLinkException::new);
+        model.addAttribute("appeal", appeals.find(target.appealId()).orElseThrow());
+        model.addAttribute("alreadyConfirmed", "CONFIRMED".equals(target.status()));
+        return "appeal/confirm";
+    }
+
+    @PostMapping("/appeal/confirm/{token}")
+    String confirm(@PathVariable String token, Locale locale, Model model) {
+        Signing.LinkTarget target = signing.target(token, "CONFIRM").orElseThrow(ExpiredLinkException::new);
+        Signing.Confirmation outcome = signing.confirm(target);
+        if (outcome == Signing.Confirmation.GONE) {
+            throw new ExpiredLinkException();
+        }
+        Appeal appeal = appeals.find(target.appealId()).orElseThrow();
+        model.addAttribute("appeal", appeal);
+        model.addAttribute("revision", appeals.currentFor(appeal, locale));
+        model.addAttribute("countInterval", properties.countInterval().toSeconds());
+        return "appeal/confirmed";
+    }
+
+    @GetMapping("/appeal/withdraw/{token}")
+    String withdrawPage(@PathVariable String token, Locale locale, Model model) {
+        Signing.LinkTarget target = signing.target(token, "WITHDRAW").orElseThrow(ExpiredLinkException::new);
+        Appeal appeal = appeals.find(target.appealId()).orElseThrow();
+        model.addAttribute("appeal", appeal);
+        model.addAttribute("revision", appeals.currentFor(appeal, locale));
+        return "appeal/withdraw";
+    }
+
+    @PostMapping("/appeal/withdraw/{token}")
+    String withdraw(@PathVariable String token, Locale locale, Model model) {
+        Signing.LinkTarget target = signing.target(token, "WITHDRAW").orElseThrow(ExpiredLinkException::new);
+        if (!signing.withdraw(target)) {
+            throw new ExpiredLinkException();
+        }
+        Appeal appeal = appeals.find(target.appealId()).orElseThrow();
+        model.addAttribute("appeal", appeal);
+        model.addAttribute("revision", appeals.currentFor(appeal, locale));
+        return "appeal/withdrawn";
+    }
+
+    private void page(Appeal appeal, Locale locale, Model model, SignForm individual, SignForm organization,
+                      Map<String, String> errors) {
+        Appeal.Revision revision = appeals.currentFor(appeal, locale);
+        SignatureCounts.Counts current = counts.of(appeal.id());
+        model.addAttribute("appeal", appeal);
+        model.addAttribute("revision", revision);
+        model.addAttribute("bodyHtml", markdown.toHtml(revision.body()));
+        model.addAttribute("counts", current);
+        model.addAttribute("progress", appeal.goal() == null ? null : Math.min(100, current.total() * 100 / Math.max(1, appeal.goal())));
+        model.addAttribute("latest", signatories.latest(appeal.id()));
+        model.addAttribute("countryNames", new CountryNames(countries, locale));
+        model.addAttribute("countries", countries.all(locale));
+        model.addAttribute("individual", individual);
+        model.addAttribute("organization", organization);
+        model.addAttribute("errors", errors);
+        model.addAttribute("textLanguages", appeals.languages(appeal).stream().map(l -> new LanguageName(l, displayName(l))).toList());
+        model.addAttribute("og", new OpenGraph(revision.title(),
+                messages.getMessage("appeal.og.description", new Object[]{current.total()}, locale),
+                platform.link("/appeals/" + appeal.slug())));
+    }
+
+    private static String displayName(String language) {
+        return SupportedLanguages.nativeName(Locale.forLanguageTag(language));
+    }
+
+    private Appeal appeal(String slug) {
+        return appeals.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

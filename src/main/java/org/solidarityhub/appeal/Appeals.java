@@ -1,0 +1,160 @@
+package org.solidarityhub.appeal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.solidarityhub.platform.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appeals and their revisions. A revision is never changed: an edit adds the next one.
+ * What every page view and signature reads (an appeal by slug, its languages, its current texts) is cached
+ * in memory for a few seconds; a change made here clears the cache at once, and other instances see it
+ * within {@link #CACHE_TIME}.
+ */
+@Component
+class Appeals {
+
+    static final Duration CACHE_TIME = Duration.ofSeconds(10);
+
+    private final JdbcClient db;
+    private final Clock clock;
+    private final Cache<String, Optional<Appeal>> bySlug = cache();
+    private final Cache<Long, List<String>> languages = cache();
+    private final Cache<String, Optional<Appeal.Revision>> current = cache();
+
+    Appeals(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    private static <K, V> Cache<K, V> cache() {
+        return Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(CACHE_TIME).build();
+    }
+
+    private void forget() {
+        bySlug.invalidateAll();
+        languages.invalidateAll();
+        current.invalidateAll();
+    }
+
+    @Transactional
+    Appeal create(String slug, String defaultLanguage, Integer goal, String title, String body, String author) {
+        KeyHolder key = new GeneratedKeyHolder();
+        db.sql("""
+                        INSERT INTO appeal (slug, default_language, state, goal, created_at)
+                        VALUES (:slug, :language, 'OPEN', :goal, :now)""")
+                .param("slug", slug).param("language", defaultLanguage).param("goal", goal)
+                .param("now", Timestamps.toDb(clock.instant()))
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        forget();
+        revise(id, defaultLanguage, title, body, null, author);
+        return find(id).orElseThrow();
+    }
+
+    /** Adds the next revision of one language version (the first, for a new language). */
+    @Transactional
+    Appeal.Revision revise(long appealId, String language, String title, String body, String note, String author) {
+        int next = db.sql("SELECT COALESCE(MAX(number), 0) + 1 FROM appeal_revision WHERE appeal_id = :id AND language = :language")
+                .param("id", appealId).param("language", language).query(Integer.class).single();
+        KeyHolder key = new GeneratedKeyHolder();
+        db.sql("""
+                        INSERT INTO appeal_revision (appeal_id, language, number, title, body, note, created_at, created_by)
+                        VALUES (:appeal, :language, :number, :title, :body, :note, :now, :author)""")
+                .param("appeal", appealId).param("language", language).param("number", next)
+                .param("title", title).param("body", body).param("note", note)
+                .param("now", Timestamps.toDb(clock.instant())).param("author", author)
+                .update(key, "id");
+        forget();
+        return revision(key.getKeyAs(Number.class).longValue()).orElseThrow();
+    }
+
+    @Transactional
+    void update(long appealId, Appeal.State state, Integer goal) {
+        db.sql("UPDATE appeal SET state = :state, goal = :goal WHERE id = :id")
+                .param("state", state.name()).param("goal", goal).param("id", appealId).update();
+        forget();
+    }
+
+    Optional<Appeal> find(long id) {
+        return db.sql("SELECT * FROM appeal WHERE id = :id").param("id", id).query(Appeals::appeal).optional();
+    }
+
+    Optional<Appeal> bySlug(String slug) {
+        if (slug == null || slug.length() > 80) {
+            return Optional.empty();
+        }
+        return bySlug.get(slug, key -> db.sql("SELECT * FROM appeal WHERE slug = :slug").param("slug", key)
+                .query(Appeals::appeal).optional());
+    }
+
+    List<Appeal> all() {
+        return db.sql("SELECT * FROM appeal ORDER BY created_at DESC, id DESC").query(Appeals::appeal).list();
+    }
+
+    List<Appeal> open() {
+        return db.sql("SELECT * FROM appeal WHERE state = 'OPEN' ORDER BY created_at DESC, id DESC").query(Appeals::appeal).list();
+    }
+
+    /** The languages an appeal has a text in, the default one first. */
+    List<String> languages(Appeal appeal) {
+        return languages.get(appeal.id(), id -> loadLanguages(appeal));
+    }
+
+    private List<String> loadLanguages(Appeal appeal) {
+        List<String> languages = db.sql("SELECT DISTINCT language FROM appeal_revision WHERE appeal_id = :id ORDER BY language")
+                .param("id", appeal.id()).query(String.class).list();
+        return languages.stream()
+                .sorted((a, b) -> a.equals(appeal.defaultLanguage()) ? -1 : b.equals(appeal.defaultLanguage()) ? 1 : a.compareTo(b))
+                .toList();
+    }
+
+    Optional<Appeal.Revision> current(long appealId, String language) {
+        return current.get(appealId + "/" + language, key -> db.sql("""
+                        SELECT * FROM appeal_revision WHERE appeal_id = :id AND language = :language
+                        ORDER BY number DESC LIMIT 1""")
+                .param("id", appealId).param("language", language).query(Appeals::revision).optional());
+    }
+
+    /** The current text in the reader's language, else in the appeal's default language. */
+    Appeal.Revision currentFor(Appeal appeal, Locale locale) {
+        return current(appeal.id(), locale.getLanguage())
+                .or(() -> current(appeal.id(), appeal.defaultLanguage()))
+                .orElseThrow(() -> new IllegalStateException("appeal " + appeal.id() + " has no text"));
+    }
+
+    Optional<Appeal.Revision> revision(long id) {
+        return db.sql("SELECT * FROM appeal_revision WHERE id = :id").param("id", id).query(Appeals::revision).optional();
+    }
+
+    /** Every revision of one language, newest first. */
+    List<Appeal.Revision> revisions(long appealId, String language) {
+        return db.sql("SELECT * FROM appeal_revision WHERE appeal_id = :id AND language = :language ORDER BY number DESC")
+                .param("id", appealId).param("language", language).query(Appeals::revision).list();
+    }
+
+    private static Appeal appeal(ResultSet rs, int row) throws SQLException {
+        int goal = rs.getInt("goal");
+        return new Appeal(rs.getLong("id"), rs.getString("slug"), rs.getString("default_language"),
+                Appeal.State.valueOf(rs.getString("state")), rs.wasNull() ? null : goal, Timestamps.fromDb(rs, "created_at"));
+    }
+
+    private static Appeal.Revision revision(ResultSet rs, int row) throws SQLException {
+        return new Appeal.Revision(rs.getLong("id"), rs.getLong("appeal_id"), rs.getString("language"), rs.getInt("number"),
+                rs.getString("title"), rs.getString("body"), rs.getString("note"), Timestamps.fromDb(rs, "created_at"),
+                rs.getString("created_by"));
+    }
+}

@@ -1,0 +1,272 @@
+package org.solidarityhub.appeal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.solidarityhub.organizations.Organizations;
+import org.solidarityhub.platform.Countries;
+import org.solidarityhub.platform.Outbox;
+import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.platform.RateLimits;
+import org.solidarityhub.platform.Timestamps;
+import org.solidarityhub.platform.Tokens;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Signing, double opt-in and withdrawal. A new signature is stored pending, with its confirmation mail in
+ * the outbox, in one transaction that commits before the signer is told it was received. Signing again with
+ * the same address looks exactly the same to the person submitting: the owner of the address gets the
+ * confirmation again (while pending) or a reminder with the withdrawal link (once confirmed), at most
+ * {@code appeal.max-mails-per-signature} mails in all.
+ */
+@Service
+class Signing {
+
+    enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, GONE }
+
+    /** What a confirmation or withdrawal page shows about the signature behind a link. */
+    record LinkTarget(long signatureId, long appealId, String status, String kind, String country) {
+    }
+
+    private final JdbcClient db;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final Organizations organizations;
+    private final Countries countries;
+    private final RateLimits rateLimits;
+    private final MessageSource messages;
+    private final PlatformProperties platform;
+    private final AppealProperties properties;
+    private final ApplicationEventPublisher events;
+    private final RateLimits.Limit perAddress;
+    private final Appeals appeals;
+
+    Signing(Appeals appeals, JdbcClient db, TransactionTemplate transaction, Clock clock, Outbox outbox, Organizations organizations,
+            Countries countries, RateLimits rateLimits, MessageSource messages, PlatformProperties platform,
+            AppealProperties properties, ApplicationEventPublisher events) {
+        this.appeals = appeals;
+        this.db = db;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.organizations = organizations;
+        this.countries = countries;
+        this.rateLimits = rateLimits;
+        this.messages = messages;
+        this.platform = platform;
+        this.properties = properties;
+        this.events = events;
+        this.perAddress = new RateLimits.Limit("appeal-signatures",
+                RateLimits.Limit.per(properties.burstPerMinute(), java.time.Duration.ofMinutes(1)),
+                RateLimits.Limit.per(properties.sustainedPerFiveMinutes(), java.time.Duration.ofMinutes(5)));
+    }
+
+    /**
+     * Stores a valid request (see {@link SignRequest#problems}). Signatures over the per-address limit are
+     * stored all the same, flagged, and not counted until staff release them.
+     */
+    void sign(Appeal appeal, Appeal.Revision revision, SignRequest request, String ip, Locale language) {
+        boolean withinLimit = rateLimits.tryAcquire(perAddress, ip == null ? "unknown" : ip);
+        try {
+            transaction.executeWithoutResult(status -> store(appeal, revision, request, ip, language, !withinLimit));
+        } catch (DuplicateKeyException raced) {
+            // H2 may refuse a parallel insert of the same address instead of waiting for it: try once more
+            transaction.executeWithoutResult(status -> store(appeal, revision, request, ip, language, !withinLimit));
+        }
+    }
+
+    private void store(Appeal appeal, Appeal.Revision revision, SignRequest request, String ip, Locale language,
+                       boolean flagged) {
+        // twice at most: the signature that blocked the insert may be withdrawn in the instant before it is read
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (storeOnce(appeal, revision, request, ip, language, flagged)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("a signature was withdrawn and re-added while signing");
+    }
+
+    /** Inserts a new signature or handles the existing one; false when neither was possible. */
+    private boolean storeOnce(Appeal appeal, Appeal.Revision revision, SignRequest request, String ip, Locale language,
+                              boolean flagged) {
+        String keyHash = EmailKey.hash(request.email());
+        String country = countries.normalize(request.country()).orElseThrow();
+        Long organizationId = null;
+        if (request.kind() == SignRequest.Kind.ORGANIZATION) {
+            organizationId = organizations.findOrCreate(request.organizationName(), country,
+                    SignRequest.clean(request.organizationWebsite())).id();
+        }
+        String comment = SignRequest.clean(request.comment());
+        KeyHolder key = new GeneratedKeyHolder();
+        // a new signer is stored in one statement; an address that signed before inserts nothing
+        int inserted = db.sql("""
+                        INSERT INTO signature (appeal_id, revision_id, language, kind, status, name, email, email_key_hash,
+                            country, city, display, organization_id, review, comment, comment_status, updates, flagged,
+                            mails_sent, ip_hex, counted, needs_count, state_version, created_at)
+                        VALUES (:appeal, :revision, :language, :kind, 'PENDING', :name, :email, :key,
+                            :country, :city, :display, :organization, :review, :comment, :commentStatus, :updates, :flagged,
+                            1, :ip, FALSE, FALSE, 0, :now)
+                        ON CONFLICT DO NOTHING""")
+                .param("appeal", appeal.id())
+                .param("revision", revision.id())
+                .param("language", revision.language())
+                .param("kind", request.kind().name())
+                .param("name", request.name().strip())
+                .param("email", request.email().strip())
+                .param("key", keyHash)
+                .param("country", country)
+                .param("city", request.kind() == SignRequest.Kind.INDIVIDUAL ? SignRequest.clean(request.city()) : null)
+                .param("display", request.kind() == SignRequest.Kind.INDIVIDUAL ? request.display().name() : "FULL_NAME")
+                .param("organization", organizationId)
+                .param("review", request.kind() == SignRequest.Kind.ORGANIZATION ? "PENDING" : "NONE")
+                .param("comment", comment)
+                .param("commentStatus", comment == null ? "NONE" : "PENDING")
+                .param("updates", request.kind() == SignRequest.Kind.INDIVIDUAL && request.updates())
+                .param("flagged", flagged)
+                .param("ip", ip == null ? null : IpAddresses.toHex(ip).orElse(null))
+                .param("now", Timestamps.toDb(clock.instant()))
+                .update(key, "id");
+        if (inserted == 1) {
+            sendConfirmation(appeal, key.getKeyAs(Number.class).longValue(), request.email().strip(), language, revision.title());
+            return true;
+        }
+        Optional<Existing> existing = db.sql("""
+                        SELECT id, status, mails_sent, email FROM signature
+                        WHERE appeal_id = :appeal AND email_key_hash = :key FOR UPDATE""")
+                .param("appeal", appeal.id()).param("key", keyHash)
+                .query((rs, row) -> new Existing(rs.getLong("id"), rs.getString("status"), rs.getInt("mails_sent"),
+                        rs.getString("email")))
+                .optional();
+        // mail goes to the address stored first, never to the variant typed now
+        existing.ifPresent(e -> repeat(appeal, e, e.email(), language));
+        return existing.isPresent();
+    }
+
+    private record Existing(long id, String status, int mailsSent, String email) {
+    }
+
+    private void repeat(Appeal appeal, Existing existing, String email, Locale language) {
+        if (existing.mailsSent() >= properties.maxMailsPerSignature()) {
+            return;
+        }
+        switch (existing.status()) {
+            case "PENDING" -> sendConfirmation(appeal, existing.id(), email, language, title(appeal, language));
+            case "CONFIRMED" -> sendReminder(appeal, existing.id(), email, language);
+            default -> {
+                return; // invalidated: nothing to say
+            }
+        }
+        db.sql("UPDATE signature SET mails_sent = mails_sent + 1 WHERE id = :id").param("id", existing.id()).update();
+    }
+
+    private void sendConfirmation(Appeal appeal, long signatureId, String email, Locale language, String title) {
+        Instant expires = clock.instant().plus(properties.confirmationValidity());
+        String confirm = Tokens.newToken();
+        String withdraw = Tokens.newToken();
+        db.sql("""
+                        INSERT INTO signature_token (token_hash, signature_id, purpose, expires_at)
+                        VALUES (:confirm, :id, 'CONFIRM', :expires), (:withdraw, :id, 'WITHDRAW', NULL)""")
+                .param("confirm", Tokens.hash(confirm)).param("withdraw", Tokens.hash(withdraw)).param("id", signatureId)
+                .param("expires", Timestamps.toDb(expires)).update();
+        outbox.enqueue(email, messages.getMessage("appeal.mail.confirm.subject", new Object[]{title}, language),
+                messages.getMessage("appeal.mail.confirm.body", new Object[]{title,
+                        platform.link("/appeal/confirm/" + confirm), properties.confirmationValidity().toDays(),
+                        platform.link("/appeal/withdraw/" + withdraw)}, language));
+    }
+
+    private void sendReminder(Appeal appeal, long signatureId, String email, Locale language) {
+        String withdraw = token(signatureId, "WITHDRAW", null);
+        String title = title(appeal, language);
+        outbox.enqueue(email, messages.getMessage("appeal.mail.already.subject", new Object[]{title}, language),
+                messages.getMessage("appeal.mail.already.body", new Object[]{title,
+                        platform.link("/appeals/" + appeal.slug()), platform.link("/appeal/withdraw/" + withdraw)}, language));
+    }
+
+    private String title(Appeal appeal, Locale language) {
+        return appeals.currentFor(appeal, language).title();
+    }
+
+    private String token(long signatureId, String purpose, Instant expires) {
+        String token = Tokens.newToken();
+        db.sql("INSERT INTO signature_token (token_hash, signature_id, purpose, expires_at) VALUES (:hash, :id, :purpose, :expires)")
+                .param("hash", Tokens.hash(token)).param("id", signatureId).param("purpose", purpose)
+                .param("expires", Timestamps.toDb(expires)).update();
+        return token;
+    }
+
+    /** The signature a link leads to, if the link is valid for that purpose. */
+    Optional<LinkTarget> target(String token, String purpose) {
+        if (!Tokens.looksLikeToken(token)) {
+            return Optional.empty();
+        }
+        return db.sql("""
+                        SELECT s.id, s.appeal_id, s.status, s.kind, s.country FROM signature_token t JOIN signature s ON s.id = t.signature_id
+                        WHERE t.token_hash = :hash AND t.purpose = :purpose AND (t.expires_at IS NULL OR t.expires_at > :now)""")
+                .param("hash", Tokens.hash(token)).param("purpose", purpose).param("now", Timestamps.toDb(clock.instant()))
+                .query((rs, row) -> new LinkTarget(rs.getLong("id"), rs.getLong("appeal_id"), rs.getString("status"),
+                        rs.getString("kind"), rs.getString("country")))
+                .optional();
+    }
+
+    /** Confirms the signature behind a confirmation link (by a POST: mail scanners that open links do not confirm). */
+    Confirmation confirm(LinkTarget signature) {
+        // writes this one row only: the counts are brought up to date by the batch job
+        int changed = db.sql("""
+                        UPDATE signature SET status = 'CONFIRMED', confirmed_at = :now, needs_count = TRUE,
+                            state_version = state_version + 1
+                        WHERE id = :id AND status = 'PENDING'""")
+                .param("now", Timestamps.toDb(clock.instant())).param("id", signature.signatureId()).update();
+        if (changed == 1) {
+            events.publishEvent(new SignatureConfirmed(signature.appealId(), signature.signatureId(), signature.kind(),
+                    signature.country()));
+            return Confirmation.CONFIRMED;
+        }
+        return "CONFIRMED".equals(signature.status()) ? Confirmation.ALREADY_CONFIRMED : Confirmation.GONE;
+    }
+
+    /** Withdraws the signature behind a withdrawal link: the personal data is erased and it leaves the counts. */
+    boolean withdraw(LinkTarget signature) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            int changed = db.sql("""
+                            UPDATE signature SET status = 'WITHDRAWN', withdrawn_at = :now, name = NULL, email = NULL,
+                                email_key_hash = NULL, city = NULL, comment = NULL, comment_status = 'NONE', updates = FALSE,
+                                ip_hex = NULL, needs_count = TRUE, state_version = state_version + 1
+                            WHERE id = :id AND status IN ('PENDING', 'CONFIRMED')""")
+                    .param("now", Timestamps.toDb(clock.instant())).param("id", signature.signatureId()).update();
+            db.sql("DELETE FROM signature_token WHERE signature_id = :id").param("id", signature.signatureId()).update();
+            return changed == 1;
+        }));
+    }
+
+    /**
+     * Erases what is kept only for a while: IP addresses after {@code appeal.ip-retention}, signatures never
+     * confirmed (with their personal data) after the confirmation validity, and expired links.
+     */
+    @Scheduled(cron = "0 23 * * * *")
+    void eraseExpiredData() {
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            db.sql("UPDATE signature SET ip_hex = NULL WHERE ip_hex IS NOT NULL AND created_at < :before")
+                    .param("before", Timestamps.toDb(now.minus(properties.ipRetention()))).update();
+            db.sql("DELETE FROM signature_token WHERE expires_at IS NOT NULL AND expires_at < :now")
+                    .param("now", Timestamps.toDb(now)).update();
+            db.sql("""
+                            DELETE FROM signature_token WHERE signature_id IN
+                              (SELECT id FROM signature WHERE status = 'PENDING' AND created_at < :before)""")
+                    .param("before", Timestamps.toDb(now.minus(properties.confirmationValidity()))).update();
+            db.sql("DELETE FROM signature WHERE status = 'PENDING' AND created_at < :before")
+                    .param("before", Timestamps.toDb(now.minus(properties.confirmationValidity()))).update();
+        });
+    }
+}
