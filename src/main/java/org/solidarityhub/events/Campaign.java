@@ -1,0 +1,29 @@
+package org.solidarityhub.events;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+
+/** A campaign such as a global week of action, with its name and description per language. */
+record Campaign(long id, String slug, LocalDate startsOn, LocalDate endsOn, Map<String, Text> texts) {
+
+    record Text(String name, String description) {
+    }
+
+    /** The text in the language, else English, else any. */
+    public Text text(Locale locale) {
+        Text text = texts.get(locale.getLanguage());
+        if (text == null) {
+            text = texts.get("en");
+        }
+        return text != null ? text : texts.values().stream().findFirst().orElse(new Text(slug, ""));
+    }
+
+    public String name(Locale locale) {
+        return text(locale).name();
+    }
+
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(startsOn) && !date.isAfter(endsOn);
+    }
+}

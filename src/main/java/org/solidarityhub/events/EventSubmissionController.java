@@ -1,0 +1,158 @@
+package org.solidarityhub.events;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.solidarityhub.organizations.Organization;
+import org.solidarityhub.organizations.Organizations;
+import org.solidarityhub.platform.Countries;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Submitting an event without an account, and managing it through the private emailed link: confirm,
+ * edit, cancel. Works without JavaScript; a form with mistakes comes back with 400, the input kept and a
+ * message at each field. No session is started.
+ */
+@Controller
+class EventSubmissionController {
+
+    private final Campaigns campaigns;
+    private final Events events;
+    private final EventRules rules;
+    private final SubmissionLimits limits;
+    private final Countries countries;
+    private final Organizations organizations;
+    private final EventsProperties properties;
+
+    EventSubmissionController(Campaigns campaigns, Events events, EventRules rules, SubmissionLimits limits,
+                              Countries countries, Organizations organizations, EventsProperties properties) {
+        this.properties = properties;
+        this.campaigns = campaigns;
+        this.events = events;
+        this.rules = rules;
+        this.limits = limits;
+        this.countries = countries;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/events/new")
+    String form(@RequestParam(required = false) String campaign, Locale locale, Model model, HttpServletResponse response) {
+        if ((campaign == null || campaign.isBlank()) && campaigns.current().isEmpty()) {
+            return "events/none"; // the home page links here: explain instead of a 404
+        }
+        Campaign c = campaign(campaign);
+        return showForm(c, EventForm.empty(), Map.of(), locale, model, response);
+    }
+
+    @PostMapping("/events/new")
+    String submit(@RequestParam(required = false) String campaign, EventForm form, Locale locale, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        Campaign c = campaign(campaign);
+        limits.check(request);
+        EventRules.Outcome outcome = rules.check(form.toSubmission(locale), locale, true);
+        if (!outcome.valid()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showForm(c, form, outcome.errors(), locale, model, response);
+        }
+        events.submit(c, outcome.draft(), outcome.contactEmail(), locale);
+        limits.count(request);
+        return "redirect:/events/submitted";
+    }
+
+    @GetMapping("/events/submitted")
+    String submitted() {
+        return "events/submitted";
+    }
+
+    @GetMapping("/events/manage/{token}")
+    String manage(@PathVariable String token, @RequestParam(required = false) String done, Locale locale, Model model,
+                  HttpServletResponse response) {
+        StoredEvent event = events.byToken(token);
+        return showManage(event, token, EventForm.of(event.latest().draft()), Map.of(), done, locale, model, response);
+    }
+
+    @PostMapping("/events/manage/{token}/confirm")
+    String confirm(@PathVariable String token) {
+        events.confirm(token);
+        return "redirect:/events/manage/" + token + "?done=confirmed";
+    }
+
+    @PostMapping("/events/manage/{token}")
+    String edit(@PathVariable String token, EventForm form, Locale locale, Model model, HttpServletResponse response) {
+        StoredEvent event = events.byToken(token);
+        if (!event.editable()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        EventRules.Outcome outcome = rules.check(form.toSubmission(locale), locale, false);
+        if (!outcome.valid()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showManage(event, token, form, outcome.errors(), null, locale, model, response);
+        }
+        Events.EditOutcome result = events.edit(token, outcome.draft());
+        return "redirect:/events/manage/" + token + "?done=" + (result == Events.EditOutcome.CHANGE_QUEUED ? "queued" : "saved");
+    }
+
+    @PostMapping("/events/manage/{token}/cancel")
+    String cancel(@PathVariable String token) {
+        events.cancel(token);
+        return "redirect:/events/manage/" + token + "?done=cancelled";
+    }
+
+    private Campaign campaign(String slug) {
+        return (slug == null || slug.isBlank() ? campaigns.current() : campaigns.bySlug(slug))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private String showForm(Campaign campaign, EventForm form, Map<String, String> errors, Locale locale, Model model,
+                            HttpServletResponse response) {
+        formModel(form, errors, locale, model, response);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("campaignName", campaign.name(locale));
+        return "events/new";
+    }
+
+    private String showManage(StoredEvent event, String token, EventForm form, Map<String, String> errors, String done,
+                              Locale locale, Model model, HttpServletResponse response) {
+        // a private page: never kept by a browser or a shared cache
+        response.setHeader("Cache-Control", "no-store");
+        formModel(form, errors, locale, model, response);
+        model.addAttribute("event", event);
+        model.addAttribute("token", token);
+        model.addAttribute("done", done == null ? null : switch (done) {
+            case "confirmed" -> "events.manage.confirmed";
+            case "saved" -> "events.manage.saved";
+            case "queued" -> "events.manage.changeQueued";
+            case "cancelled" -> "events.manage.cancelled";
+            default -> null;
+        });
+        campaigns.byId(event.campaignId()).ifPresent(c -> model.addAttribute("campaignName", c.name(locale)));
+        return "events/manage";
+    }
+
+    private void formModel(EventForm form, Map<String, String> errors, Locale locale, Model model, HttpServletResponse response) {
+        if (properties.hasTiles()) {
+            response.setHeader("Content-Security-Policy", EventsSecurity.policyWithTiles(properties.tileUrl()));
+        }
+        model.addAttribute("tileUrl", properties.tileUrl());
+        model.addAttribute("tileAttribution", properties.tileAttribution());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("types", EventType.values());
+        model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("countries", countries.all(locale));
+        model.addAttribute("timezones", TimeZones.CHOICES);
+        List<String> known = organizations.searchVerified("", 100).stream().map(Organization::name).toList();
+        model.addAttribute("knownOrganizations", known);
+    }
+}

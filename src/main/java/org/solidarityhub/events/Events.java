@@ -1,0 +1,277 @@
+package org.solidarityhub.events;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.solidarityhub.platform.ExpiredLinkException;
+import org.solidarityhub.platform.Outbox;
+import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.platform.Timestamps;
+import org.solidarityhub.platform.Tokens;
+import org.solidarityhub.staff.AuditLog;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What happens to an event: submitted without an account (stored whole with its confirmation mail, or not
+ * at all), confirmed by its submitter from the emailed link, moderated, edited and cancelled through that
+ * link. Every step is audited; nothing here logs or audits the contact email.
+ */
+@Service
+class Events {
+
+    private static final Logger log = LoggerFactory.getLogger(Events.class);
+
+    /** A stored submission and the token of its management link (which exists only in the mail). */
+    record Submitted(long id, String token) {
+    }
+
+    /** What an edit through the management link did. */
+    enum EditOutcome { UPDATED, CHANGE_QUEUED }
+
+    private final EventStore store;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final PlatformProperties platform;
+    private final EventsProperties properties;
+    private final Clock clock;
+    private final org.solidarityhub.organizations.Organizations organizations;
+
+    Events(EventStore store, Outbox outbox, AuditLog audit, MessageSource messages, PlatformProperties platform,
+           EventsProperties properties, Clock clock, org.solidarityhub.organizations.Organizations organizations) {
+        this.organizations = organizations;
+        this.store = store;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.messages = messages;
+        this.platform = platform;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language) {
+        String token = Tokens.newToken();
+        long id = store.insertEvent(campaign.id(), EventStatus.UNCONFIRMED, Tokens.hash(token), contactEmail, language,
+                clock.instant().plus(properties.unconfirmedValidity()), null);
+        long revision = store.insertRevision(id, draft);
+        store.update("UPDATE event SET pending_revision = :revision WHERE id = :id", Map.of("revision", revision, "id", id));
+        String link = manageLink(token);
+        outbox.enqueue(contactEmail, message("events.mail.confirm.subject", language, draft.title()),
+                message("events.mail.confirm.body", language, draft.title(), link, properties.unconfirmedValidity().toDays()));
+        audit.record("events.submitted", "event", id, "type=" + draft.type() + " country=" + draft.country());
+        return new Submitted(id, token);
+    }
+
+    /** Stores an approved event directly (demo content). */
+    @Transactional
+    long publishDirectly(Campaign campaign, Draft draft, String demoKey) {
+        long id = store.insertEvent(campaign.id(), EventStatus.APPROVED, Tokens.hash(Tokens.newToken()), null, Locale.ENGLISH,
+                null, demoKey);
+        long revision = store.insertRevision(id, draft);
+        Instant now = clock.instant();
+        store.update("UPDATE event SET published_revision = :revision, published_at = :now, confirmed_at = :now WHERE id = :id",
+                Map.of("revision", revision, "id", id, "now", Timestamps.toDb(now)));
+        audit.record("events.demo-loaded", "event", id, demoKey);
+        return id;
+    }
+
+    /** The event of a management link; unknown tokens and expired unconfirmed submissions are 404s. */
+    StoredEvent byToken(String token) {
+        if (!Tokens.looksLikeToken(token)) {
+            throw new ExpiredLinkException();
+        }
+        StoredEvent event = store.byTokenHash(Tokens.hash(token)).orElseThrow(ExpiredLinkException::new);
+        if (event.status() == EventStatus.UNCONFIRMED && event.expiresAt() != null && !event.expiresAt().isAfter(clock.instant())) {
+            throw new ExpiredLinkException();
+        }
+        return event;
+    }
+
+    Optional<StoredEvent> find(long id) {
+        return store.find(id);
+    }
+
+    /** The submitter confirms from the emailed link: the event enters the moderation queue. */
+    @Transactional
+    StoredEvent confirm(String token) {
+        StoredEvent event = byToken(token);
+        if (event.status() == EventStatus.UNCONFIRMED) {
+            Instant now = clock.instant();
+            store.update("""
+                            UPDATE event SET status = 'PENDING', confirmed_at = :now, expires_at = NULL, updated_at = :now
+                            WHERE id = :id AND status = 'UNCONFIRMED'""",
+                    Map.of("id", event.id(), "now", Timestamps.toDb(now)));
+            audit.record("events.confirmed", "event", event.id(), null);
+        }
+        return byToken(token);
+    }
+
+    /**
+     * An edit through the management link. Before approval it replaces the waiting version. After
+     * approval, a change of title, time or place waits for a moderator while the published version stays
+     * public; other changes are published at once.
+     */
+    @Transactional
+    EditOutcome edit(String token, Draft draft) {
+        StoredEvent event = byToken(token);
+        if (!event.editable()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        Instant now = clock.instant();
+        long revision = store.insertRevision(event.id(), draft);
+        if (event.status() != EventStatus.APPROVED) {
+            store.update("UPDATE event SET pending_revision = :revision, updated_at = :now WHERE id = :id",
+                    Map.of("revision", revision, "id", event.id(), "now", Timestamps.toDb(now)));
+            store.deleteRevision(event.pending() == null ? null : event.pending().id());
+            audit.record("events.edited", "event", event.id(), null);
+            return EditOutcome.UPDATED;
+        }
+        if (draft.changesTitleTimeOrPlace(event.published().draft())) {
+            store.update("UPDATE event SET pending_revision = :revision, updated_at = :now WHERE id = :id",
+                    Map.of("revision", revision, "id", event.id(), "now", Timestamps.toDb(now)));
+            store.deleteRevision(event.pending() == null ? null : event.pending().id());
+            audit.record("events.change-submitted", "event", event.id(), null);
+            return EditOutcome.CHANGE_QUEUED;
+        }
+        store.update("UPDATE event SET published_revision = :revision, pending_revision = NULL, updated_at = :now WHERE id = :id",
+                Map.of("revision", revision, "id", event.id(), "now", Timestamps.toDb(now)));
+        store.deleteRevision(event.published().id());
+        store.deleteRevision(event.pending() == null ? null : event.pending().id());
+        audit.record("events.edited", "event", event.id(), "published at once: no change of title, time or place");
+        return EditOutcome.UPDATED;
+    }
+
+    @Transactional
+    void cancel(String token) {
+        StoredEvent event = byToken(token);
+        if (!event.editable()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        if (event.published() != null && event.pending() != null) {
+            // a published event keeps its public version (shown as cancelled); a waiting change is dropped
+            store.update("UPDATE event SET pending_revision = NULL WHERE id = :id", Map.of("id", event.id()));
+            store.deleteRevision(event.pending().id());
+        }
+        store.update("UPDATE event SET status = 'CANCELLED', updated_at = :now WHERE id = :id",
+                Map.of("id", event.id(), "now", Timestamps.toDb(clock.instant())));
+        audit.record("events.cancelled", "event", event.id(), null);
+    }
+
+    /**
+     * A moderator approves the version they reviewed. Returns false when the submitter changed the event
+     * meanwhile (the moderator must look again).
+     */
+    @Transactional
+    boolean approve(long id, long revisionId) {
+        return approve(id, revisionId, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #approve(long, long)}, also verifying the given co-organizing organizations of the
+     * approved version (others are ignored), so that the event page links to their pages.
+     */
+    @Transactional
+    boolean approve(long id, long revisionId, java.util.Set<Long> organizationsToVerify) {
+        StoredEvent event = store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!event.inQueue() || event.pending() == null || event.pending().id() != revisionId) {
+            return false;
+        }
+        Instant now = clock.instant();
+        boolean change = event.status() == EventStatus.APPROVED;
+        store.update("""
+                        UPDATE event SET status = 'APPROVED', published_revision = :revision, pending_revision = NULL,
+                            published_at = COALESCE(published_at, :now), updated_at = :now, reject_reason = NULL
+                        WHERE id = :id""",
+                Map.of("revision", revisionId, "id", id, "now", Timestamps.toDb(now)));
+        if (change) {
+            store.deleteRevision(event.published().id());
+        }
+        for (org.solidarityhub.organizations.Organization organization : event.pending().organizations()) {
+            if (!organization.verified() && organizationsToVerify.contains(organization.id())) {
+                organizations.verify(organization.id());
+                audit.record("organizations.verified", "organization", organization.id(), "co-organizer of event " + id);
+            }
+        }
+        Draft draft = event.pending().draft();
+        if (event.contactEmail() != null) {
+            String key = change ? "events.mail.changeApproved" : "events.mail.approved";
+            outbox.enqueue(event.contactEmail(), message(key + ".subject", event.language(), draft.title()),
+                    message(key + ".body", event.language(), draft.title(), platform.link("/events/" + id)));
+        }
+        audit.record(change ? "events.change-approved" : "events.approved", "event", id, "revision=" + revisionId);
+        return true;
+    }
+
+    /** A moderator rejects a new event, or a change to a published one, with a reason emailed to the submitter. */
+    @Transactional
+    boolean reject(long id, long revisionId, String reason) {
+        StoredEvent event = store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!event.inQueue() || event.pending() == null || event.pending().id() != revisionId) {
+            return false;
+        }
+        Instant now = clock.instant();
+        boolean change = event.status() == EventStatus.APPROVED;
+        if (change) {
+            store.update("UPDATE event SET pending_revision = NULL, updated_at = :now WHERE id = :id",
+                    Map.of("id", id, "now", Timestamps.toDb(now)));
+            store.deleteRevision(revisionId);
+        } else {
+            store.update("UPDATE event SET status = 'REJECTED', reject_reason = :reason, updated_at = :now WHERE id = :id",
+                    Map.of("id", id, "reason", reason, "now", Timestamps.toDb(now)));
+        }
+        if (event.contactEmail() != null) {
+            String key = change ? "events.mail.changeRejected" : "events.mail.rejected";
+            outbox.enqueue(event.contactEmail(), message(key + ".subject", event.language(), event.pending().draft().title()),
+                    message(key + ".body", event.language(), event.pending().draft().title(), reason));
+        }
+        audit.record(change ? "events.change-rejected" : "events.rejected", "event", id, "reason=" + reason);
+        return true;
+    }
+
+    List<StoredEvent> queue() {
+        return store.queue();
+    }
+
+    List<StoredEvent> speakerRequests() {
+        return store.speakerRequests();
+    }
+
+    /**
+     * Erases what is no longer needed: submissions never confirmed within their validity, and the contact
+     * email of events that ended longer ago than the retention period.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @Transactional
+    public void purge() {
+        Instant now = clock.instant();
+        List<Long> expired = store.expiredUnconfirmed(now);
+        for (long id : expired) {
+            store.delete(id);
+            audit.record("events.expired", "event", id, "never confirmed");
+        }
+        int erased = store.eraseContacts(now.minus(properties.contactRetention()));
+        if (!expired.isEmpty() || erased > 0) {
+            log.info("Events purge: {} unconfirmed submission(s) deleted, {} contact email(s) erased", expired.size(), erased);
+        }
+    }
+
+    String manageLink(String token) {
+        return platform.link("/events/manage/" + token);
+    }
+
+    private String message(String key, Locale language, Object... args) {
+        return messages.getMessage(key, args, language);
+    }
+}

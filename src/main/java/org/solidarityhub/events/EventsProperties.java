@@ -1,0 +1,38 @@
+package org.solidarityhub.events;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the events feature, under {@code events.*}.
+ *
+ * @param tileUrl             URL template of map tiles ({@code https://tiles.example.org/{z}/{x}/{y}.png}); empty
+ *                            (the default) for no tiles at all: the map then shows country outlines shipped with
+ *                            the app. A template makes every reader's browser contact its host.
+ * @param tileAttribution     attribution text the tile provider asks for, shown on the map
+ * @param unconfirmedValidity how long a submission waits for its submitter to confirm it from the email
+ * @param contactRetention    how long after an event ends its contact email is kept (then erased)
+ * @param listPageSize        events per page of the public list
+ * @param apiPageSize         events per page of the JSON API
+ * @param submissionsPer10Minutes submissions one IP address may make in 10 minutes (form and API together)
+ * @param submissionsPerDay   submissions one IP address may make in a day
+ * @param benchHelloWorld     serve GET /bench/hello-world, the baseline of bench/events (never in production)
+ */
+@ConfigurationProperties("events")
+record EventsProperties(
+        @DefaultValue("") String tileUrl,
+        @DefaultValue("") String tileAttribution,
+        @DefaultValue("7d") Duration unconfirmedValidity,
+        @DefaultValue("60d") Duration contactRetention,
+        @DefaultValue("100") int listPageSize,
+        @DefaultValue("100") int apiPageSize,
+        @DefaultValue("30") int submissionsPer10Minutes,
+        @DefaultValue("300") int submissionsPerDay,
+        boolean benchHelloWorld) {
+
+    boolean hasTiles() {
+        return tileUrl != null && !tileUrl.isBlank();
+    }
+}

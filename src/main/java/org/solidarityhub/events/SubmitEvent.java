@@ -1,0 +1,22 @@
+package org.solidarityhub.events;
+
+import java.util.List;
+
+/**
+ * What a submitter sends, from the form or as JSON to the API, before any checking. Scalars are strings
+ * so that every malformed value gets a field-by-field message rather than a parse failure.
+ */
+record SubmitEvent(String title, String type, String description, List<String> languages, String start, String end,
+                   String timezone, Location location, String onlineUrl, String organizers,
+                   List<OrganizationRef> organizations, String contactEmail, String accessibility,
+                   Boolean speakerRequested, String language) {
+
+    /** A place; null for an online event. */
+    record Location(String venue, String address, String city, String country, String latitude, String longitude,
+                    String visibility) {
+    }
+
+    /** A co-organizing organization: one from the records, or a new one. */
+    record OrganizationRef(String name, String country) {
+    }
+}

@@ -1,0 +1,32 @@
+package org.solidarityhub.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+class EventsOpenApiTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiFileDocumentsEveryEventsEndpointAndItsReferencesResolve() throws Exception {
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("/static/api/openapi.yaml")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Map<String, Object> api = new Yaml().load(text);
+        Map<String, Object> paths = (Map<String, Object>) api.get("paths");
+        assertThat(paths).containsKeys("/api/v1/campaigns", "/api/v1/campaigns/{slug}", "/api/v1/campaigns/{slug}/events",
+                "/api/v1/campaigns/{slug}/events.geojson", "/api/v1/campaigns/{slug}/events.ics",
+                "/api/v1/campaigns/{slug}/events.atom", "/events/{id}.ics");
+        assertThat((Map<String, Object>) paths.get("/api/v1/campaigns/{slug}/events")).containsKeys("get", "post");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) api.get("components")).get("schemas");
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("#/components/schemas/(\\w+)").matcher(text);
+        while (refs.find()) {
+            assertThat(schemas).as("schema " + refs.group(1)).containsKey(refs.group(1));
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.solidarityhub.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.solidarityhub.organizations.Organizations;
+import org.solidarityhub.test.Browser;
+import org.solidarityhub.test.WebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class EventsPublicTest extends WebTest {
+
+    @Autowired Campaigns campaigns;
+    @Autowired EventRules rules;
+    @Autowired Events events;
+    @Autowired EventStore store;
+    @Autowired Organizations organizations;
+
+    Campaign campaign;
+    long brussels;
+    long kyiv;
+    long vilnius;
+    long exhibition;
+    String pendingTitle;
+
+    @BeforeEach
+    void events() {
+        campaign = EventsFixture.newCampaign(campaigns);
+        SubmitEvent demo = EventsFixture.event("Peace for Ukraine", "DEMONSTRATION", "2027-02-25T13:00", "2027-02-25T16:00", null, "Brussels", "BE", "PUBLIC");
+        demo = new SubmitEvent(demo.title(), demo.type(), demo.description(), demo.languages(), demo.start(), demo.end(), null,
+                demo.location(), null, demo.organizers(), List.of(new SubmitEvent.OrganizationRef("Promote Ukraine", "BE"),
+                new SubmitEvent.OrganizationRef("A group nobody verified " + campaign.slug(), "BE")),
+                "private-brussels@example.org", "Step-free access.", false, "en");
+        brussels = EventsFixture.approved(rules, events, store, campaign, demo);
+        organizations.verify(organizations.findOrCreate("Promote Ukraine", "BE", null).id());
+        kyiv = EventsFixture.approved(rules, events, store, campaign,
+                EventsFixture.event("Concert in Kyiv", "CONCERT", "2027-02-26T19:00", "2027-02-26T22:00", null, "Kyiv", "UA", "PUBLIC"));
+        vilnius = EventsFixture.approved(rules, events, store, campaign,
+                EventsFixture.event("Street art", "GRAFFITI_OR_STREET_ART", "2027-02-28T10:00", "2027-02-28T16:00", null, "Vilnius", "LT", null));
+        exhibition = EventsFixture.approved(rules, events, store, campaign,
+                EventsFixture.event("Exhibition in Brussels", "EXHIBITION", "2027-02-26T10:00", "2027-03-01T18:00", null, "Brussels", "BE", "PUBLIC"));
+        pendingTitle = "Not yet approved " + campaign.slug();
+        EventsFixture.pending(rules, events, campaign,
+                EventsFixture.event(pendingTitle, "RALLY_OR_VIGIL", "2027-02-27T12:00", "2027-02-27T13:00", null, "Kyiv", "UA", "PUBLIC"));
+    }
+
+    @Test
+    void theListGroupsApprovedEventsByCountryAndCityWithLiveCounts() {
+        Browser.Page list = browser.get("/events?campaign=" + campaign.slug());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.text(".counts")).isEqualTo("4 actions in 3 countries");
+        Document doc = list.doc();
+        assertThat(doc.select(".country-group > h2").eachText()).containsExactly("Belgium", "Lithuania", "Ukraine");
+        Element belgium = doc.select(".country-group").first();
+        assertThat(belgium.select(".city-group h3").eachText()).containsExactly("Brussels");
+        assertThat(belgium.select(".event-list a").eachText()).containsExactly("Peace for Ukraine", "Exhibition in Brussels");
+        assertThat(list.body()).doesNotContain(pendingTitle).doesNotContain("private-brussels@example.org")
+                .doesNotContain("@example.org");
+        assertThat(list.text("#event-" + brussels + " .meta")).contains("Thursday, February 25, 2027, 13:00–16:00").contains("Europe/Brussels, UTC+01:00");
+        assertThat(browser.get("/events?campaign=" + campaign.slug() + "&lang=uk").text(".counts")).isEqualTo("Акцій: 4, країн: 3");
+    }
+
+    @Test
+    void theListFiltersByCountryCityTypeDateModeAndText() {
+        String base = "/events?campaign=" + campaign.slug();
+        assertThat(titles(base + "&country=UA")).containsExactly("Concert in Kyiv");
+        assertThat(titles(base + "&country=be&city=brussels")).containsExactly("Peace for Ukraine", "Exhibition in Brussels");
+        assertThat(titles(base + "&type=EXHIBITION")).containsExactly("Exhibition in Brussels");
+        assertThat(titles(base + "&date=2027-02-28")).containsExactlyInAnyOrder("Exhibition in Brussels", "Street art");
+        assertThat(titles(base + "&mode=online")).isEmpty();
+        assertThat(titles(base + "&mode=in-person")).hasSize(4);
+        assertThat(titles(base + "&q=KYIV")).containsExactly("Concert in Kyiv");
+        assertThat(titles(base + "&q=100%25")).isEmpty();
+        Browser.Page badCountry = browser.get(base + "&country=XX");
+        assertThat(badCountry.status()).isEqualTo(400);
+        assertThat(badCountry.text(".lead")).isEqualTo("Please choose a country from the list.");
+        assertThat(browser.get(base + "&date=yesterday").status()).isEqualTo(400);
+        assertThat(browser.get(base + "&type=PARTY").text(".lead")).isEqualTo("Please choose one of the listed kinds of event.");
+        assertThat(browser.get(base + "&page=0").status()).isEqualTo(400);
+        assertThat(browser.get("/events?campaign=no-such-campaign").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theEventPageShowsLocalTimeTimezoneOrganizersAndLinkedOrganizations() {
+        Browser.Page page = browser.get("/events/" + brussels);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text("h1")).isEqualTo("Peace for Ukraine");
+        assertThat(page.text("time.event-time")).isEqualTo("Thursday, February 25, 2027, 13:00–16:00");
+        assertThat(page.doc().selectFirst("time.event-time").attr("datetime")).isEqualTo("2027-02-25T13:00:00+01:00");
+        assertThat(page.text(".event-zone")).isEqualTo("Europe/Brussels, UTC+01:00");
+        assertThat(page.text(".where")).contains("Venue of Peace for Ukraine").contains("Street 1").contains("Brussels").contains("Belgium");
+        assertThat(page.text(".organizers")).isEqualTo("Organizers of Peace for Ukraine");
+        long promote = organizations.findOrCreate("Promote Ukraine", "BE", null).id();
+        assertThat(page.doc().select(".organizations a").eachAttr("href")).containsExactly("/organizations/" + promote);
+        assertThat(page.doc().select(".organizations li").eachText()).contains("A group nobody verified " + campaign.slug());
+        assertThat(page.body()).doesNotContain("private-brussels@example.org");
+        Element map = page.doc().selectFirst("#event-map");
+        assertThat(map.attr("data-lat")).startsWith("50.");
+        assertThat(map.attr("data-precise")).isEqualTo("true");
+        assertNoThirdPartyRequests(page);
+
+        // in Ukrainian
+        Browser.Page uk = anotherBrowser().acceptLanguage("uk").get("/events/" + brussels);
+        assertThat(uk.text("time.event-time")).startsWith("четвер, 25 лютого 2027");
+        assertThat(browser.get("/events/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void cityOnlyEventsHideVenueAndAddressAndPinTheCityCentre() {
+        Browser.Page page = browser.get("/events/" + vilnius);
+        assertThat(page.text(".where")).doesNotContain("Venue of").doesNotContain("Street 1").contains("Vilnius")
+                .contains("Only the city is published.");
+        Element map = page.doc().selectFirst("#event-map");
+        assertThat(map.attr("data-precise")).isEqualTo("false");
+        assertThat(map.attr("data-lat")).startsWith("54.68");
+    }
+
+    @Test
+    void readersAskTheOrganizersForAnOnRequestAddressWithoutLearningTheirEmail() throws Exception {
+        String contact = uniqueEmail("on-request");
+        SubmitEvent base = EventsFixture.event("Meeting on request", "PANEL_OR_DISCUSSION", "2027-02-27T18:00", "2027-02-27T20:00",
+                null, "Kyiv", "UA", "ON_REQUEST");
+        SubmitEvent onRequest = new SubmitEvent(base.title(), base.type(), base.description(), base.languages(), base.start(),
+                base.end(), null, base.location(), null, base.organizers(), List.of(), contact, "", false, "en");
+        long id = EventsFixture.approved(rules, events, store, campaign, onRequest);
+        Browser reader = anotherBrowser();
+        Browser.Page page = reader.get("/events/" + id);
+        assertThat(page.text(".where")).doesNotContain("Street 1").contains("The organizers give the exact address to people who ask them.");
+        assertThat(page.body()).doesNotContain(contact);
+        Browser.Page bad = reader.submit(page, "form.ask-form", java.util.Map.of("email", "nope", "message", "<script>x</script>"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.doc().select(".ask-address .field-error").eachText()).contains("Please enter a valid email address.",
+                "HTML and script are not allowed here. Please write plain text (the description may use Markdown).");
+        String asker = uniqueEmail("asker");
+        Browser.Page sent = reader.follow(reader.submit(page, "form.ask-form", java.util.Map.of("email", asker, "name", "Olena",
+                "message", "We are three people from the union.")));
+        assertThat(sent.text(".ask-address .notice")).startsWith("Your question was sent to the organizers.");
+        // after the confirmation and the "published" mails
+        var mail = org.solidarityhub.test.TestMailServer.await(contact, 3, java.time.Duration.ofSeconds(10)).stream()
+                .filter(m -> subject(m).startsWith("Someone asks")).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("Someone asks for the address of your event: Meeting on request");
+        assertThat(EventsFixture.text(mail)).contains(asker).contains("Olena").contains("We are three people from the union.")
+                .doesNotContain("Street 1");
+        assertThat(db.sql("SELECT detail FROM audit_event WHERE target_type = 'event' AND target_id = :id AND action = 'events.address-requested'")
+                .param("id", String.valueOf(id)).query(String.class).list()).hasSize(1).allMatch(d -> d == null);
+        // events with a public or city-only place have no such form
+        assertThat(reader.get("/events/" + brussels).doc().select("form.ask-form")).isEmpty();
+        assertThat(reader.get("/events/" + vilnius).doc().select("form.ask-form")).isEmpty();
+        assertThat(reader.post("/events/" + brussels + "/address-request", java.util.Map.of("email", asker)).status()).isIn(403, 404);
+    }
+
+    @Test
+    void unapprovedEventsHaveNoPublicPage() {
+        Events.Submitted waiting = EventsFixture.pending(rules, events, campaign,
+                EventsFixture.event("Waiting " + campaign.slug(), "CONCERT", "2027-02-26T19:00", "2027-02-26T22:00", null, "Kyiv", "UA", "PUBLIC"));
+        assertThat(browser.get("/events/" + waiting.id()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aChangeWaitingForAModeratorLeavesTheOldVersionPublic() {
+        Events.Submitted submitted = EventsFixture.pending(rules, events, campaign,
+                EventsFixture.event("Original title", "CONCERT", "2027-02-26T19:00", "2027-02-26T22:00", null, "Kyiv", "UA", "PUBLIC"));
+        events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
+        EventRules.Outcome changed = rules.check(EventsFixture.event("Changed title", "CONCERT", "2027-02-26T20:00",
+                "2027-02-26T22:00", null, "Kyiv", "UA", "PUBLIC"), java.util.Locale.ENGLISH, false);
+        assertThat(events.edit(submitted.token(), changed.draft())).isEqualTo(Events.EditOutcome.CHANGE_QUEUED);
+        Browser.Page page = browser.get("/events/" + submitted.id());
+        assertThat(page.text("h1")).isEqualTo("Original title");
+        assertThat(page.text("time.event-time")).contains("19:00–22:00");
+        events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
+        assertThat(browser.get("/events/" + submitted.id()).text("h1")).isEqualTo("Changed title");
+    }
+
+    @Test
+    void theCalendarShowsEachDayOfTheWeekWithTheEventsRunningThatDay() {
+        Browser.Page calendar = browser.get("/events/calendar?campaign=" + campaign.slug());
+        assertThat(calendar.status()).isEqualTo(200);
+        assertThat(calendar.doc().select(".calendar > li")).hasSize(8);
+        assertThat(calendar.doc().select("#day-2027-02-25 .event-list a").eachText()).containsExactly("Peace for Ukraine");
+        assertThat(calendar.doc().select("#day-2027-02-26 .event-list a").eachText()).containsExactlyInAnyOrder("Exhibition in Brussels", "Concert in Kyiv");
+        assertThat(calendar.doc().select("#day-2027-03-01 .event-list a").eachText()).containsExactly("Exhibition in Brussels");
+        assertThat(calendar.doc().select("#day-2027-03-03 .event-list a")).isEmpty();
+        assertThat(calendar.text("#day-2027-03-03")).contains("No events on this day yet.");
+    }
+
+    @Test
+    void everyPublicPageWorksWithoutJavaScriptAndLoadsNothingFromOtherHosts() {
+        for (String path : List.of("/events?campaign=" + campaign.slug(), "/events/" + brussels, "/events/calendar?campaign=" + campaign.slug(),
+                "/events/new?campaign=" + campaign.slug())) {
+            Browser.Page page = browser.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertNoThirdPartyRequests(page);
+            assertThat(page.header("Content-Security-Policy").orElseThrow()).contains("img-src 'self';");
+            assertThat(page.doc().select("[style]")).as(path).isEmpty();
+            assertThat(page.doc().select("script:not([src])")).as(path).isEmpty();
+        }
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<String> titles(String path) {
+        Browser.Page page = browser.get(path);
+        assertThat(page.status()).as(path).isEqualTo(200);
+        return page.doc().select(".event-list a").eachText();
+    }
+
+    static void assertNoThirdPartyRequests(Browser.Page page) {
+        for (Element element : page.doc().select("[src], link[href]")) {
+            String url = element.hasAttr("src") ? element.attr("src") : element.attr("href");
+            assertThat(url).as(element.outerHtml()).startsWith("/");
+        }
+    }
+}
