@@ -3,8 +3,9 @@
 # java on PATH is older too, pick the newest JDK 21+ installed under /usr/lib/jvm (or $SH_JVM_DIR).
 sh_java_major() {
   # prints the feature version of the java binary in $1 (8 for "1.8.0_x"), or nothing
-  "$1" -version 2>&1 | sed -n '1s/.*version "\([0-9][0-9]*\)\(\.\([0-9]*\)\)\{0,1\}.*/\1 \3/p' |
-    awk '{ if ($1 == 1) print $2; else print $1 }'
+  # (the first line that names a version: JAVA_TOOL_OPTIONS makes java print a line of its own before it)
+  "$1" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\)\(\.\([0-9]*\)\)\{0,1\}.*/\1 \3/p' |
+    awk 'NR == 1 { if ($1 == 1) print $2; else print $1 }'
 }
 sh_pick_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
