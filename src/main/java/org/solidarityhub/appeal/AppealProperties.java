@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sustainedPerFiveMinutes signatures one IP address may submit per five minutes before they are flagged
  * @param pageSize               signatories per page
  * @param latestSigners          public signers shown on the appeal page
+ * @param groupCommitWriters     threads storing new signers arriving together, each batch in one transaction
+ * @param groupCommitBatch       new signers one such transaction takes at most
  */
 @ConfigurationProperties("appeal")
 record AppealProperties(
@@ -29,5 +31,7 @@ record AppealProperties(
         @DefaultValue("1") int burstPerMinute,
         @DefaultValue("5") int sustainedPerFiveMinutes,
         @DefaultValue("50") int pageSize,
-        @DefaultValue("10") int latestSigners) {
+        @DefaultValue("10") int latestSigners,
+        @DefaultValue("2") int groupCommitWriters,
+        @DefaultValue("64") int groupCommitBatch) {
 }

@@ -2,11 +2,18 @@ package org.solidarityhub.appeal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import org.solidarityhub.organizations.Organizations;
 import org.solidarityhub.platform.Countries;
+import org.solidarityhub.platform.GroupCommit;
 import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.RateLimits;
@@ -15,6 +22,9 @@ import org.solidarityhub.platform.Tokens;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -51,12 +61,15 @@ class Signing {
     private final ApplicationEventPublisher events;
     private final RateLimits.Limit perAddress;
     private final Appeals appeals;
+    private final NamedParameterJdbcTemplate batch;
+    private final GroupCommit<NewSigner> newSigners;
 
-    Signing(Appeals appeals, JdbcClient db, TransactionTemplate transaction, Clock clock, Outbox outbox, Organizations organizations,
+    Signing(Appeals appeals, JdbcClient db, NamedParameterJdbcTemplate batch, TransactionTemplate transaction, Clock clock, Outbox outbox, Organizations organizations,
             Countries countries, RateLimits rateLimits, MessageSource messages, PlatformProperties platform,
             AppealProperties properties, ApplicationEventPublisher events) {
         this.appeals = appeals;
         this.db = db;
+        this.batch = batch;
         this.transaction = transaction;
         this.clock = clock;
         this.outbox = outbox;
@@ -70,6 +83,18 @@ class Signing {
         this.perAddress = new RateLimits.Limit("appeal-signatures",
                 RateLimits.Limit.per(properties.burstPerMinute(), java.time.Duration.ofMinutes(1)),
                 RateLimits.Limit.per(properties.sustainedPerFiveMinutes(), java.time.Duration.ofMinutes(5)));
+        this.newSigners = new GroupCommit<>("signatures", properties.groupCommitWriters(), properties.groupCommitBatch(),
+                this::storeNewSigners);
+    }
+
+    /** New signers stored by group commit so far (the others took the one-by-one path). */
+    long signersStoredTogether() {
+        return newSigners.storedTogether();
+    }
+
+    @PreDestroy
+    void stopWriters() {
+        newSigners.close();
     }
 
     /**
@@ -78,6 +103,11 @@ class Signing {
      */
     void sign(Appeal appeal, Appeal.Revision revision, SignRequest request, String ip, Locale language) {
         boolean withinLimit = rateLimits.tryAcquire(perAddress, ip == null ? "unknown" : ip);
+        // the common case at a peak, a new individual signer, is committed together with others arriving now
+        if (request.kind() == SignRequest.Kind.INDIVIDUAL
+                && newSigners.submit(new NewSigner(appeal, revision, request, ip, language, !withinLimit), 60, TimeUnit.SECONDS)) {
+            return;
+        }
         try {
             transaction.executeWithoutResult(status -> store(appeal, revision, request, ip, language, !withinLimit));
         } catch (DuplicateKeyException raced) {
@@ -107,38 +137,13 @@ class Signing {
             organizationId = organizations.findOrCreate(request.organizationName(), country,
                     SignRequest.clean(request.organizationWebsite())).id();
         }
-        String comment = SignRequest.clean(request.comment());
         KeyHolder key = new GeneratedKeyHolder();
         // a new signer is stored in one statement; an address that signed before inserts nothing
-        int inserted = db.sql("""
-                        INSERT INTO signature (appeal_id, revision_id, language, kind, status, name, email, email_key_hash,
-                            country, city, display, organization_id, review, comment, comment_status, updates, flagged,
-                            mails_sent, ip_hex, counted, needs_count, state_version, created_at)
-                        VALUES (:appeal, :revision, :language, :kind, 'PENDING', :name, :email, :key,
-                            :country, :city, :display, :organization, :review, :comment, :commentStatus, :updates, :flagged,
-                            1, :ip, FALSE, FALSE, 0, :now)
-                        ON CONFLICT DO NOTHING""")
-                .param("appeal", appeal.id())
-                .param("revision", revision.id())
-                .param("language", revision.language())
-                .param("kind", request.kind().name())
-                .param("name", request.name().strip())
-                .param("email", request.email().strip())
-                .param("key", keyHash)
-                .param("country", country)
-                .param("city", request.kind() == SignRequest.Kind.INDIVIDUAL ? SignRequest.clean(request.city()) : null)
-                .param("display", request.kind() == SignRequest.Kind.INDIVIDUAL ? request.display().name() : "FULL_NAME")
-                .param("organization", organizationId)
-                .param("review", request.kind() == SignRequest.Kind.ORGANIZATION ? "PENDING" : "NONE")
-                .param("comment", comment)
-                .param("commentStatus", comment == null ? "NONE" : "PENDING")
-                .param("updates", request.kind() == SignRequest.Kind.INDIVIDUAL && request.updates())
-                .param("flagged", flagged)
-                .param("ip", ip == null ? null : IpAddresses.toHex(ip).orElse(null))
-                .param("now", Timestamps.toDb(clock.instant()))
+        int inserted = db.sql(INSERT_SIGNATURE)
+                .paramSource(signatureRow(appeal, revision, request, keyHash, country, organizationId, ip, flagged))
                 .update(key, "id");
         if (inserted == 1) {
-            sendConfirmation(appeal, key.getKeyAs(Number.class).longValue(), request.email().strip(), language, revision.title());
+            sendConfirmation(key.getKeyAs(Number.class).longValue(), request.email().strip(), language, revision.title());
             return true;
         }
         Optional<Existing> existing = db.sql("""
@@ -161,7 +166,7 @@ class Signing {
             return;
         }
         switch (existing.status()) {
-            case "PENDING" -> sendConfirmation(appeal, existing.id(), email, language, title(appeal, language));
+            case "PENDING" -> sendConfirmation(existing.id(), email, language, title(appeal, language));
             case "CONFIRMED" -> sendReminder(appeal, existing.id(), email, language);
             default -> {
                 return; // invalidated: nothing to say
@@ -170,19 +175,116 @@ class Signing {
         db.sql("UPDATE signature SET mails_sent = mails_sent + 1 WHERE id = :id").param("id", existing.id()).update();
     }
 
-    private void sendConfirmation(Appeal appeal, long signatureId, String email, Locale language, String title) {
+    private void sendConfirmation(long signatureId, String email, Locale language, String title) {
+        NewLinks links = newLinks(signatureId, email, language, title);
+        db.sql(INSERT_LINKS).paramSource(links.tokens()).update();
+        Outbox.Message mail = links.mail();
+        outbox.enqueue(mail.recipient(), mail.subject(), mail.body());
+    }
+
+    /** The confirmation and withdrawal links of a new signature (their hashes to store) and the mail with them. */
+    private record NewLinks(SqlParameterSource tokens, Outbox.Message mail) {
+    }
+
+    private static final String INSERT_LINKS = """
+            INSERT INTO signature_token (token_hash, signature_id, purpose, expires_at)
+            VALUES (:confirm, :id, 'CONFIRM', :expires), (:withdraw, :id, 'WITHDRAW', NULL)""";
+
+    private NewLinks newLinks(long signatureId, String email, Locale language, String title) {
         Instant expires = clock.instant().plus(properties.confirmationValidity());
         String confirm = Tokens.newToken();
         String withdraw = Tokens.newToken();
-        db.sql("""
-                        INSERT INTO signature_token (token_hash, signature_id, purpose, expires_at)
-                        VALUES (:confirm, :id, 'CONFIRM', :expires), (:withdraw, :id, 'WITHDRAW', NULL)""")
-                .param("confirm", Tokens.hash(confirm)).param("withdraw", Tokens.hash(withdraw)).param("id", signatureId)
-                .param("expires", Timestamps.toDb(expires)).update();
-        outbox.enqueue(email, messages.getMessage("appeal.mail.confirm.subject", new Object[]{title}, language),
+        SqlParameterSource tokens = new MapSqlParameterSource().addValue("confirm", Tokens.hash(confirm))
+                .addValue("withdraw", Tokens.hash(withdraw)).addValue("id", signatureId)
+                .addValue("expires", Timestamps.toDb(expires));
+        return new NewLinks(tokens, new Outbox.Message(email,
+                messages.getMessage("appeal.mail.confirm.subject", new Object[]{title}, language),
                 messages.getMessage("appeal.mail.confirm.body", new Object[]{title,
                         platform.link("/appeal/confirm/" + confirm), properties.confirmationValidity().toDays(),
-                        platform.link("/appeal/withdraw/" + withdraw)}, language));
+                        platform.link("/appeal/withdraw/" + withdraw)}, language)));
+    }
+
+    /** A new individual signer waiting to be stored with others. */
+    private record NewSigner(Appeal appeal, Appeal.Revision revision, SignRequest request, String ip, Locale language,
+                             boolean flagged) {
+    }
+
+    /**
+     * Stores new individual signers in one transaction: their rows, links and confirmation mails, each kind in
+     * one batch of statements. A signer whose address signed before is left out (false), for the one-by-one
+     * path that answers a repeat.
+     */
+    private boolean[] storeNewSigners(List<NewSigner> signers) {
+        return transaction.execute(status -> {
+            SqlParameterSource[] rows = signers.stream()
+                    .map(s -> signatureRow(s.appeal(), s.revision(), s.request(), EmailKey.hash(s.request().email()),
+                            countries.normalize(s.request().country()).orElseThrow(), null, s.ip(), s.flagged()))
+                    .toArray(SqlParameterSource[]::new);
+            KeyHolder keys = new GeneratedKeyHolder();
+            int[] counts = batch.batchUpdate(INSERT_SIGNATURE, rows, keys, new String[]{"id"});
+            List<Map<String, Object>> ids = keys.getKeyList();
+            boolean[] stored = new boolean[signers.size()];
+            List<SqlParameterSource> tokens = new ArrayList<>();
+            List<Outbox.Message> mails = new ArrayList<>();
+            int next = 0;
+            for (int i = 0; i < signers.size(); i++) {
+                if (counts[i] == 0) {
+                    continue;
+                }
+                if (counts[i] != 1 || next >= ids.size()) {
+                    // a driver that does not tell which rows it inserted: roll back, each goes its own way
+                    throw new IllegalStateException("cannot tell which signatures of a batch were inserted");
+                }
+                long id = ((Number) ids.get(next++).values().iterator().next()).longValue();
+                NewSigner signer = signers.get(i);
+                NewLinks links = newLinks(id, signer.request().email().strip(), signer.language(), signer.revision().title());
+                tokens.add(links.tokens());
+                mails.add(links.mail());
+                stored[i] = true;
+            }
+            if (next != ids.size()) {
+                throw new IllegalStateException("more keys than inserted signatures in a batch");
+            }
+            if (!tokens.isEmpty()) {
+                batch.batchUpdate(INSERT_LINKS, tokens.toArray(SqlParameterSource[]::new));
+            }
+            outbox.enqueueAll(mails);
+            return stored;
+        });
+    }
+
+    private static final String INSERT_SIGNATURE = """
+            INSERT INTO signature (appeal_id, revision_id, language, kind, status, name, email, email_key_hash,
+                country, city, display, organization_id, review, comment, comment_status, updates, flagged,
+                mails_sent, ip_hex, counted, needs_count, state_version, created_at)
+            VALUES (:appeal, :revision, :language, :kind, 'PENDING', :name, :email, :key,
+                :country, :city, :display, :organization, :review, :comment, :commentStatus, :updates, :flagged,
+                1, :ip, FALSE, FALSE, 0, :now)
+            ON CONFLICT DO NOTHING""";
+
+    private SqlParameterSource signatureRow(Appeal appeal, Appeal.Revision revision, SignRequest request, String keyHash,
+                                            String country, Long organizationId, String ip, boolean flagged) {
+        String comment = SignRequest.clean(request.comment());
+        boolean individual = request.kind() == SignRequest.Kind.INDIVIDUAL;
+        return new MapSqlParameterSource()
+                .addValue("appeal", appeal.id())
+                .addValue("revision", revision.id())
+                .addValue("language", revision.language())
+                .addValue("kind", request.kind().name())
+                .addValue("name", request.name().strip())
+                .addValue("email", request.email().strip())
+                .addValue("key", keyHash)
+                .addValue("country", country)
+                .addValue("city", individual ? SignRequest.clean(request.city()) : null)
+                .addValue("display", individual ? request.display().name() : "FULL_NAME")
+                .addValue("organization", organizationId)
+                .addValue("review", individual ? "NONE" : "PENDING")
+                .addValue("comment", comment)
+                .addValue("commentStatus", comment == null ? "NONE" : "PENDING")
+                .addValue("updates", individual && request.updates())
+                .addValue("flagged", flagged)
+                .addValue("ip", ip == null ? null : IpAddresses.toHex(ip).orElse(null))
+                .addValue("now", Timestamps.toDb(clock.instant()));
     }
 
     private void sendReminder(Appeal appeal, long signatureId, String email, Locale language) {

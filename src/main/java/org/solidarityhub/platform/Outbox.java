@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,35 +37,63 @@ public class Outbox {
     static final int SUBJECT_LIMIT = 300;
 
     private final JdbcClient db;
+    private final NamedParameterJdbcTemplate batch;
     private final Clock clock;
 
-    Outbox(JdbcClient db, Clock clock) {
+    Outbox(JdbcClient db, NamedParameterJdbcTemplate batch, Clock clock) {
         this.db = db;
+        this.batch = batch;
         this.clock = clock;
+    }
+
+    /** A mail to queue. */
+    public record Message(String recipient, String subject, String body) {
     }
 
     /** Queues a plain-text mail. Must run inside the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(String recipient, String subject, String body) {
+        Message message = checked(new Message(recipient, subject, body));
+        KeyHolder key = new GeneratedKeyHolder();
+        db.sql(INSERT)
+                .param("recipient", message.recipient())
+                .param("subject", message.subject())
+                .param("body", message.body())
+                .param("now", Timestamps.toDb(clock.instant()))
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** Queues several mails in one batch of statements. Must run inside the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueAll(List<Message> messages) {
+        Object now = Timestamps.toDb(clock.instant());
+        SqlParameterSource[] rows = messages.stream().map(Outbox::checked)
+                .map(m -> new MapSqlParameterSource().addValue("recipient", m.recipient()).addValue("subject", m.subject())
+                        .addValue("body", m.body()).addValue("now", now))
+                .toArray(SqlParameterSource[]::new);
+        if (rows.length > 0) {
+            batch.batchUpdate(INSERT, rows);
+        }
+    }
+
+    private static final String INSERT = """
+            INSERT INTO mail_outbox (recipient, subject, body, created_at, attempts, next_attempt_at)
+            VALUES (:recipient, :subject, :body, :now, 0, :now)""";
+
+    /** The recipient trimmed and the subject on one line, cut to the column's size; refuses a mail without recipient. */
+    private static Message checked(Message message) {
+        String recipient = message.recipient();
         if (recipient == null || recipient.isBlank() || recipient.length() > 254) {
             throw new IllegalArgumentException("a mail needs a recipient of at most 254 characters");
         }
-        String oneLineSubject = subject.replaceAll("[\\r\\n]+", " ").strip();
+        String oneLineSubject = message.subject().replaceAll("[\\r\\n]+", " ").strip();
         if (oneLineSubject.length() > SUBJECT_LIMIT) {
             // never between the two halves of a surrogate pair (an emoji, a flag): half of one is no text
             int end = Character.isHighSurrogate(oneLineSubject.charAt(SUBJECT_LIMIT - 1)) ? SUBJECT_LIMIT - 1 : SUBJECT_LIMIT;
             oneLineSubject = oneLineSubject.substring(0, end).strip();
         }
-        KeyHolder key = new GeneratedKeyHolder();
-        db.sql("""
-                        INSERT INTO mail_outbox (recipient, subject, body, created_at, attempts, next_attempt_at)
-                        VALUES (:recipient, :subject, :body, :now, 0, :now)""")
-                .param("recipient", recipient.strip())
-                .param("subject", oneLineSubject)
-                .param("body", body)
-                .param("now", Timestamps.toDb(clock.instant()))
-                .update(key, "id");
-        return key.getKeyAs(Number.class).longValue();
+        return new Message(recipient.strip(), oneLineSubject, message.body());
     }
 
     /** The newest mails first, for the admins' outbox page. */

@@ -3,7 +3,14 @@ package org.solidarityhub.appeal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -11,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityhub.test.Browser;
 import org.solidarityhub.test.TestMailServer;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class SigningTest extends AppealTestSupport {
 
@@ -295,4 +303,73 @@ class SigningTest extends AppealTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.context.ApplicationContext applicationContext;
+
+    private Browser.Page signThroughApi(String email) {
+        return person().postRaw("/api/v1/appeals/" + appeal.slug() + "/signatures", "application/json", """
+                {"kind":"INDIVIDUAL","name":"Signer","email":"%s","country":"UA","city":"","display":"HIDDEN","comment":"","updates":false,"language":"en"}"""
+                .formatted(email).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private List<Integer> atOnce(List<String> emails) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(emails.size());
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String email : emails) {
+                answers.add(pool.submit(() -> signThroughApi(email).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void newSignersArrivingTogetherAreStoredTogetherEachWithItsOwnLinksAndMail(@Autowired Signing signing) throws Exception {
+        long before = signing.signersStoredTogether();
+        List<String> emails = IntStream.range(0, 40).mapToObj(i -> uniqueEmail("peak" + i)).toList();
+        assertThat(atOnce(emails)).containsOnly(202);
+        // none fell back to the one-by-one path: the batches of this driver tell which rows they inserted
+        assertThat(signing.signersStoredTogether() - before).isGreaterThanOrEqualTo(emails.size());
+        assertThat(db.sql("SELECT COUNT(*) FROM signature WHERE appeal_id = :id AND status = 'PENDING'")
+                .param("id", appeal.id()).query(Long.class).single()).isEqualTo(emails.size());
+        assertThat(db.sql("""
+                        SELECT COUNT(*) FROM signature_token t JOIN signature s ON s.id = t.signature_id
+                        WHERE s.appeal_id = :id GROUP BY t.signature_id, t.purpose HAVING COUNT(*) <> 1""")
+                .param("id", appeal.id()).query(Long.class).list()).isEmpty();
+        assertThat(db.sql("SELECT COUNT(*) FROM signature_token t JOIN signature s ON s.id = t.signature_id WHERE s.appeal_id = :id")
+                .param("id", appeal.id()).query(Long.class).single()).isEqualTo(2L * emails.size());
+        for (String email : emails) {
+            assertThat(rows(email)).isEqualTo(1);
+            assertThat(db.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = :r").param("r", email).query(Long.class).single())
+                    .as(email).isEqualTo(1);
+        }
+        // each mail carries the links of its own signature
+        String email = emails.get(17);
+        confirm(person(), email, 1);
+        assertThat(row(email)).containsEntry("status", "CONFIRMED");
+        assertThat(db.sql("SELECT COUNT(*) FROM signature WHERE appeal_id = :id AND status = 'CONFIRMED'")
+                .param("id", appeal.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void oneAddressSubmittedManyTimesAtOnceIsStoredOnce() throws Exception {
+        String email = uniqueEmail("eager");
+        String[] at = email.split("@");
+        List<String> variants = IntStream.range(0, 12)
+                .mapToObj(i -> i % 3 == 0 ? email : i % 3 == 1 ? email.toUpperCase(java.util.Locale.ROOT) : at[0] + "+" + i + "@" + at[1])
+                .toList();
+        assertThat(atOnce(variants)).containsOnly(202);
+        assertThat(rows(email)).isEqualTo(1);
+        String stored = db.sql("SELECT email FROM signature WHERE appeal_id = :appeal AND email_key_hash = :key")
+                .param("appeal", appeal.id()).param("key", EmailKey.hash(email)).query(String.class).single();
+        // every mail goes to the address stored first, whichever variant was typed later
+        assertThat(db.sql("SELECT COUNT(*) FROM mail_outbox WHERE LOWER(recipient) = LOWER(:r) AND recipient <> :r")
+                .param("r", stored).query(Long.class).single()).isZero();
+        long mails = db.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = :r").param("r", stored).query(Long.class).single();
+        assertThat(mails).isBetween(1L, 5L);
+    }
 }
