@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.Markdown;
 import org.solidarityhub.platform.PlatformProperties;

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.PlatformProperties;
 import org.springframework.context.MessageSource;

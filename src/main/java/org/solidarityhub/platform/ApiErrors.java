@@ -1,10 +1,12 @@
 package org.solidarityhub.platform;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,14 +17,18 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 
+import tools.jackson.core.JacksonException;
+
 /**
  * JSON errors for every REST controller, in the shape the OpenAPI file documents:
  * {@code {"status":400,"title":"…","reason":"…","errors":{"field":"…"}}}, localized by Accept-Language.
- * Malformed JSON, wrong types and unknown media types are 4xx, never 500.
+ * Malformed JSON, wrong types and unknown media types are 4xx, never 500; a body of the wrong shape names the
+ * field at fault when it can.
  */
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiErrors {
@@ -37,24 +43,45 @@ public class ApiErrors {
     public ResponseEntity<Map<String, Object>> fieldErrors(Map<String, String> fieldKeys, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         fieldKeys.forEach((field, key) -> errors.put(field, messages.getMessage(key, null, key, locale)));
-        Map<String, Object> body = body(HttpStatus.BAD_REQUEST, "error.reason.fields", locale);
-        body.put("errors", errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
+        return error(HttpStatus.BAD_REQUEST, "error.reason.fields", errors, locale);
     }
 
     /** An error of any status, with a reason given as a message key. */
     public ResponseEntity<Map<String, Object>> error(HttpStatusCode status, String reasonKey, Locale locale) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(status, reasonKey, locale));
+        return error(status, reasonKey, Map.of(), locale);
+    }
+
+    private ResponseEntity<Map<String, Object>> error(HttpStatusCode status, String reasonKey, Map<String, String> errors,
+                                                      Locale locale) {
+        Map<String, Object> body = body(status, reasonKey, locale);
+        body.put("errors", errors);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Map<String, Object>> problem(ApiProblem problem, Locale locale) {
+        return error(HttpStatusCode.valueOf(problem.status()), problem.reasonKey(), problem.errors(), locale);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
-        return error(HttpStatus.BAD_REQUEST, "error.reason.json", locale);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            errors.put(path(jackson.getPath()), messages.getMessage("error.field.type", null, locale));
+        }
+        return error(HttpStatus.BAD_REQUEST, "error.reason.json", errors, locale);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<Map<String, Object>> badParameter(Exception e, Locale locale) {
-        return error(HttpStatus.BAD_REQUEST, "error.reason.parameter", locale);
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e, Locale locale) {
+        return error(HttpStatus.BAD_REQUEST, "error.reason.parameter",
+                Map.of(e.getName(), messages.getMessage("error.field.type", null, locale)), locale);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e, Locale locale) {
+        return error(HttpStatus.BAD_REQUEST, "error.reason.parameter",
+                Map.of(e.getParameterName(), messages.getMessage("error.field.missing", null, locale)), locale);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -67,10 +94,11 @@ public class ApiErrors {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "error.405.text", locale);
     }
 
+    /** 400, or the status the exception's class declares (404 for an expired link, 429 for too many requests). */
     @ExceptionHandler(BadInputException.class)
     ResponseEntity<Map<String, Object>> badInput(BadInputException e, Locale locale) {
-        HttpStatus status = e instanceof ExpiredLinkException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-        return error(status, e.reasonKey(), locale);
+        ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
+        return error(declared == null ? HttpStatus.BAD_REQUEST : declared.code(), e.reasonKey(), locale);
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -87,5 +115,21 @@ public class ApiErrors {
         body.put("title", messages.getMessage(titleKey, null, messages.getMessage(code >= 500 ? "error.500.title" : "error.400.title", null, locale), locale));
         body.put("reason", messages.getMessage(reasonKey, null, reasonKey, locale));
         return body;
+    }
+
+    /** The field a body of the wrong shape failed at, as {@code location.lat} or {@code languages[1]}. */
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 }

@@ -1,18 +1,33 @@
-package org.solidarityhub.events;
+package org.solidarityhub.platform;
 
 import java.util.Map;
 
-/** A refusal of the events API: a status, a reason (message key) and field errors (already localized). */
-class ApiProblem extends RuntimeException {
+/**
+ * A refusal of an API request that {@link ApiErrors} answers as JSON: a status, a reason (a message key) and
+ * messages per field, already in the caller's language.
+ */
+public class ApiProblem extends RuntimeException {
 
-    final int status;
-    final String reasonKey;
-    final transient Map<String, String> errors;
+    private final int status;
+    private final String reasonKey;
+    private final transient Map<String, String> errors;
 
-    ApiProblem(int status, String reasonKey, Map<String, String> errors) {
+    public ApiProblem(int status, String reasonKey, Map<String, String> errors) {
         super(reasonKey, null, false, false);
         this.status = status;
         this.reasonKey = reasonKey;
-        this.errors = errors;
+        this.errors = Map.copyOf(errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String reasonKey() {
+        return reasonKey;
+    }
+
+    public Map<String, String> errors() {
+        return errors;
     }
 }

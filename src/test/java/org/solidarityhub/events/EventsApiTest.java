@@ -201,7 +201,7 @@ class EventsApiTest extends WebTest {
         Browser.Page malformed = browser.postRaw("/api/v1/campaigns/" + campaign.slug() + "/events", "application/json",
                 "{\"title\": \"x\",".getBytes(StandardCharsets.UTF_8));
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(json(malformed).get("reason").asString()).isEqualTo("The request body is not valid JSON in the documented shape.");
+        assertThat(json(malformed).get("reason").asString()).isEqualTo("The request body is not JSON of the expected shape: check the field names, types and values.");
         assertThat(browser.postRaw("/api/v1/campaigns/" + campaign.slug() + "/events", "application/json", new byte[0]).status()).isEqualTo(400);
         assertThat(browser.postRaw("/api/v1/campaigns/" + campaign.slug() + "/events", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(415);
         // localized
