@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and latency percentiles, and each endpoint's ratio to the hello-world baseline measured in the same run.
  *
  * Usage: java LoadTest.java BASE_URL SECONDS CONCURRENCY name=path ...   (the first endpoint is the baseline)
+ * The warm-up per endpoint is WARMUP_SECONDS (default 30; the JIT needs about that long to reach steady state).
  */
 public class LoadTest {
 
@@ -32,11 +33,12 @@ public class LoadTest {
         }
         int seconds = Math.min(Integer.parseInt(args[1]), 120);
         int concurrency = Math.min(Integer.parseInt(args[2]), 64);
+        int warmup = Math.min(Integer.parseInt(System.getenv().getOrDefault("WARMUP_SECONDS", "30")), 120);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         List<Result> results = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
             String[] endpoint = args[i].split("=", 2);
-            run(client, base + endpoint[1], Math.max(2, seconds / 4), concurrency); // warm-up
+            run(client, base + endpoint[1], warmup, concurrency); // warm-up
             Result r = run(client, base + endpoint[1], seconds, concurrency);
             results.add(new Result(endpoint[0], endpoint[1], r.requests(), r.errors(), r.seconds(), r.p50(), r.p99(), r.bytes()));
             System.err.printf("  %-12s done: %.0f req/s%n", endpoint[0], r.rps());
@@ -49,8 +51,8 @@ public class LoadTest {
                     r.requests() == 0 ? 0 : r.bytes() / 1024.0 / r.requests(), r.errors(), r.rps() / baseline.rps(),
                     (double) r.p99() / Math.max(1, baseline.p99()));
         }
-        System.out.printf("%nconcurrency %d, %d s per endpoint after a warm-up; baseline: %s (%s)%n", concurrency, seconds,
-                baseline.name(), baseline.path());
+        System.out.printf("%nconcurrency %d, %d s per endpoint after a warm-up of %d s; baseline: %s (%s)%n", concurrency, seconds,
+                warmup, baseline.name(), baseline.path());
     }
 
     static Result run(HttpClient client, String url, int seconds, int concurrency) throws InterruptedException {

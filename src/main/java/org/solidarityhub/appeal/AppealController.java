@@ -131,7 +131,7 @@ class AppealController {
         model.addAttribute("page", safePage);
         model.addAttribute("hasMore", (long) (safePage + 1) * properties.pageSize() < total);
         model.addAttribute("country", filter.equals("--") ? "" : filter);
-        model.addAttribute("countries", countries.all(locale));
+        model.addAttribute("countryOptions", countries.options(locale));
         model.addAttribute("countryNames", new CountryNames(countries, locale));
         return "appeal/signatories";
     }
@@ -247,7 +247,7 @@ class AppealController {
         model.addAttribute("progress", appeal.goal() == null ? null : Math.min(100, current.total() * 100 / Math.max(1, appeal.goal())));
         model.addAttribute("latest", signatories.latest(appeal.id()));
         model.addAttribute("countryNames", new CountryNames(countries, locale));
-        model.addAttribute("countries", countries.all(locale));
+        model.addAttribute("countryOptions", countries.options(locale));
         model.addAttribute("individual", individual);
         model.addAttribute("organization", organization);
         model.addAttribute("errors", errors);

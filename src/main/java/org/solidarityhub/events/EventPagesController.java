@@ -40,6 +40,11 @@ class EventPagesController {
     record Day(LocalDate date, String label, List<Card> events) {
     }
 
+    /** What the list shows of one page of a filter in one language, kept while the campaign's events stay unchanged. */
+    record ListView(List<CountryGroup> groups, long total, List<Countries.Country> countryChoices, List<String> cityChoices,
+                    EventQueries.Counts counts) {
+    }
+
     private final Campaigns campaigns;
     private final EventQueries queries;
     private final Countries countries;
@@ -48,10 +53,12 @@ class EventPagesController {
     private final org.springframework.context.MessageSource messages;
     private final Events events;
     private final AddressRequests addressRequests;
+    private final FeedCache cache;
 
     EventPagesController(Campaigns campaigns, EventQueries queries, Countries countries, Markdown markdown,
                          EventsProperties properties, org.springframework.context.MessageSource messages, Events events,
-                         AddressRequests addressRequests) {
+                         AddressRequests addressRequests, FeedCache cache) {
+        this.cache = cache;
         this.events = events;
         this.addressRequests = addressRequests;
         this.campaigns = campaigns;
@@ -78,23 +85,21 @@ class EventPagesController {
             throw new BadInputException(pageNumber == null ? "events.error.page" : parsed.problems().values().iterator().next());
         }
         int size = properties.listPageSize();
-        EventQueries.Page result = queries.find(c.id(), parsed.filter(), EventQueries.Order.BY_PLACE, size,
-                (pageNumber - 1) * size, false);
-        model.addAttribute("groups", group(result.events(), locale));
-        model.addAttribute("total", result.total());
+        // the version of the campaign's events is read on every request: a change shows at once, on every instance
+        FeedCache.Version version = cache.version(c.id());
+        ListView view = cache.get("list " + c.id() + " " + locale.toLanguageTag() + " " + pageNumber + query(parsed.filter()), version,
+                () -> listView(c, parsed.filter(), size, (pageNumber - 1) * size, locale));
+        model.addAttribute("groups", view.groups());
+        model.addAttribute("total", view.total());
         model.addAttribute("page", pageNumber);
-        model.addAttribute("hasMore", (long) pageNumber * size < result.total());
+        model.addAttribute("hasMore", (long) pageNumber * size < view.total());
         model.addAttribute("filter", parsed.filter());
         model.addAttribute("params", Map.of("country", nonNull(parsed.filter().country()), "city", nonNull(city),
                 "type", nonNull(type), "date", nonNull(date), "mode", nonNull(mode), "q", nonNull(q)));
-        java.text.Collator collator = java.text.Collator.getInstance(locale);
-        model.addAttribute("countryChoices", queries.countries(c.id()).stream()
-                .map(code -> new Countries.Country(code, countries.name(code, locale)))
-                .sorted((a, b) -> collator.compare(a.name(), b.name())).toList());
-        // the city suggestions of one country (all cities of a big campaign would make the page heavy)
-        model.addAttribute("cityChoices", parsed.filter().country() == null ? List.of() : queries.cities(c.id(), parsed.filter().country()));
+        model.addAttribute("countryChoices", view.countryChoices());
+        model.addAttribute("cityChoices", view.cityChoices());
         model.addAttribute("types", EventType.values());
-        campaignModel(c, locale, model);
+        campaignModel(c, view.counts(), locale, model);
         model.addAttribute("geojson", "/api/v1/campaigns/" + c.slug() + "/events.geojson" + query(parsed.filter()));
         if (properties.hasTiles()) {
             response.setHeader("Content-Security-Policy", EventsSecurity.policyWithTiles(properties.tileUrl()));
@@ -102,6 +107,17 @@ class EventPagesController {
         model.addAttribute("tileUrl", properties.tileUrl());
         model.addAttribute("tileAttribution", properties.tileAttribution());
         return "events/list";
+    }
+
+    private ListView listView(Campaign c, EventQueries.Filter filter, int limit, int offset, Locale locale) {
+        EventQueries.Page result = queries.find(c.id(), filter, EventQueries.Order.BY_PLACE, limit, offset, false);
+        java.text.Collator collator = java.text.Collator.getInstance(locale);
+        List<Countries.Country> countryChoices = queries.countries(c.id()).stream()
+                .map(code -> new Countries.Country(code, countries.name(code, locale)))
+                .sorted((a, b) -> collator.compare(a.name(), b.name())).toList();
+        // the city suggestions of one country (all cities of a big campaign would make the page heavy)
+        List<String> cityChoices = filter.country() == null ? List.of() : queries.cities(c.id(), filter.country());
+        return new ListView(group(result.events(), locale), result.total(), countryChoices, cityChoices, queries.counts(c.id()));
     }
 
     @GetMapping("/events/{id:\\d{1,18}}")
@@ -147,7 +163,7 @@ class EventPagesController {
         }
         model.addAttribute("tileUrl", properties.tileUrl());
         model.addAttribute("tileAttribution", properties.tileAttribution());
-        campaignModel(c, locale, model);
+        campaignModel(c, counts(c), locale, model);
         return "events/show";
     }
 
@@ -166,7 +182,7 @@ class EventPagesController {
                     .map(e -> card(e, locale)).toList()));
         }
         model.addAttribute("days", days);
-        campaignModel(c, locale, model);
+        campaignModel(c, counts(c), locale, model);
         return "events/calendar";
     }
 
@@ -175,11 +191,15 @@ class EventPagesController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    void campaignModel(Campaign c, Locale locale, Model model) {
+    /** The campaign's counts ("8 actions in 7 countries"), kept while its events stay unchanged. */
+    EventQueries.Counts counts(Campaign c) {
+        return cache.get("counts " + c.id(), cache.version(c.id()), () -> queries.counts(c.id()));
+    }
+
+    void campaignModel(Campaign c, EventQueries.Counts counts, Locale locale, Model model) {
         model.addAttribute("campaign", c);
         model.addAttribute("campaignName", c.name(locale));
         model.addAttribute("campaignDescriptionHtml", markdown.toHtml(c.text(locale).description()));
-        EventQueries.Counts counts = queries.counts(c.id());
         model.addAttribute("counts", counts);
     }
 

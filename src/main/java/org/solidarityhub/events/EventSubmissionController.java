@@ -150,7 +150,7 @@ class EventSubmissionController {
         model.addAttribute("errors", errors);
         model.addAttribute("types", EventType.values());
         model.addAttribute("visibilities", Visibility.values());
-        model.addAttribute("countries", countries.all(locale));
+        model.addAttribute("countryOptions", countries.options(locale));
         model.addAttribute("timezones", TimeZones.CHOICES);
         List<String> known = organizations.searchVerified("", 100).stream().map(Organization::name).toList();
         model.addAttribute("knownOrganizations", known);

@@ -3,6 +3,9 @@ package org.solidarityhub.platform;
 import java.util.List;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.commonmark.Extension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
@@ -18,6 +21,8 @@ import org.springframework.stereotype.Component;
  * Markdown written by staff and submitters, rendered safely: raw HTML is escaped, links may only be
  * http(s) or mailto and open with rel="nofollow noopener noreferrer", and images are shown as links rather than
  * loaded (an image from another host would be a third-party request).
+ * The HTML of a text depends on nothing but the text, so the HTML of recently shown texts is kept (by their
+ * content, so an edited text is rendered anew at once) rather than rendered on every page view.
  */
 @Component
 public class Markdown {
@@ -26,6 +31,10 @@ public class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final Cache<String, String> rendered = Caffeine.newBuilder()
+            .maximumWeight(8_000_000) // characters of Markdown and HTML
+            .weigher((String markdown, String html) -> markdown.length() + html.length())
+            .build();
 
     public Markdown() {
         List<Extension> extensions = List.of();
@@ -43,6 +52,10 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
+        return rendered.get(markdown, this::render);
+    }
+
+    private String render(String markdown) {
         Node document = parser.parse(markdown);
         replaceImagesAndUnsafeLinks(document);
         return renderer.render(document);

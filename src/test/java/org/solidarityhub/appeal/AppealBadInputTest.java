@@ -76,6 +76,22 @@ class AppealBadInputTest extends AppealTestSupport {
     }
 
     @Test
+    void theCountryListIsInTheReadersLanguageAndKeepsTheChoiceOfARefusedForm() {
+        Browser.Page page = badForm("display", "EVERYTHING", "uk");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.doc().select("#i-country option[selected]").eachAttr("value")).containsExactly("BE");
+        assertThat(page.doc().select("#i-country option[selected]").text()).isEqualTo("Бельгія");
+        assertThat(page.doc().select("#o-country option[selected]")).isEmpty();
+        assertThat(page.doc().select("#o-country option").first().attr("value")).isEmpty();
+        assertThat(page.doc().select("#o-country option[value=UA]").text()).isEqualTo("Україна");
+        assertThat(page.doc().select("#i-country option")).hasSizeGreaterThan(240);
+
+        Browser.Page english = person().acceptLanguage("en").get("/appeals/" + appeal.slug());
+        assertThat(english.doc().select("#i-country option[value=UA]").text()).isEqualTo("Ukraine");
+        assertThat(english.doc().select("#i-country option[selected]")).isEmpty();
+    }
+
+    @Test
     void anOrganizationWithABadWebsiteIsRefused() {
         Browser who = person();
         Browser.Page page = signAsOrganization(who, Map.of("organizationName", "Real Org", "country", "BE",

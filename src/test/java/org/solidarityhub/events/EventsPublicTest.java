@@ -66,6 +66,40 @@ class EventsPublicTest extends WebTest {
     }
 
     @Test
+    void theListIsKeptPerLanguageAndShowsEveryChangeOfTheEventsAtOnce() {
+        String list = "/events?campaign=" + campaign.slug();
+        assertThat(browser.get(list + "&lang=en").doc().select(".country-group > h2").eachText()).containsExactly("Belgium", "Lithuania", "Ukraine");
+        assertThat(browser.get(list + "&lang=uk").doc().select(".country-group > h2").eachText()).containsExactly("Бельгія", "Литва", "Україна");
+        assertThat(browser.get(list + "&lang=uk").text("#event-" + kyiv + " .pill")).isEqualTo("Концерт");
+        assertThat(browser.get(list + "&lang=en").text("#event-" + kyiv + " .pill")).isEqualTo("Concert");
+
+        // a new event: shown at once, with the counts and the country filter
+        long warsaw = EventsFixture.approved(rules, events, store, campaign,
+                EventsFixture.event("Rally in Warsaw", "RALLY_OR_VIGIL", "2027-02-27T12:00", "2027-02-27T14:00", null, "Warsaw", "PL", "PUBLIC"));
+        Browser.Page after = browser.get(list + "&lang=en");
+        assertThat(after.doc().select(".country-group > h2").eachText()).containsExactly("Belgium", "Lithuania", "Poland", "Ukraine");
+        assertThat(after.text(".counts")).isEqualTo("5 actions in 4 countries");
+        assertThat(after.doc().select("select[name=country] option").eachAttr("value")).contains("PL");
+        assertThat(browser.get(list + "&lang=uk").doc().select(".country-group > h2").eachText()).contains("Польща");
+
+        // a change of the published version, then a cancellation: shown at once too
+        Events.Submitted submitted = EventsFixture.pending(rules, events, campaign,
+                EventsFixture.event("Vigil before", "RALLY_OR_VIGIL", "2027-02-27T18:00", "2027-02-27T19:00", null, "Vilnius", "LT", "PUBLIC"));
+        events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
+        assertThat(titles(list + "&country=LT")).containsExactlyInAnyOrder("Street art", "Vigil before");
+        EventRules.Outcome changed = rules.check(EventsFixture.event("Vigil after", "RALLY_OR_VIGIL", "2027-02-27T18:00",
+                "2027-02-27T19:00", null, "Vilnius", "LT", "PUBLIC"), java.util.Locale.ENGLISH, false);
+        events.edit(submitted.token(), changed.draft());
+        events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
+        assertThat(titles(list + "&country=LT")).containsExactlyInAnyOrder("Street art", "Vigil after");
+        events.cancel(submitted.token());
+        assertThat(titles(list + "&country=LT")).containsExactly("Street art");
+        assertThat(browser.get(list + "&lang=en").text(".counts")).isEqualTo("5 actions in 4 countries");
+        assertThat(browser.get("/events/calendar?campaign=" + campaign.slug() + "&lang=en").text(".counts")).isEqualTo("5 actions in 4 countries");
+        assertThat(browser.get("/events/" + warsaw).text("h1")).isEqualTo("Rally in Warsaw");
+    }
+
+    @Test
     void theListFiltersByCountryCityTypeDateModeAndText() {
         String base = "/events?campaign=" + campaign.slug();
         assertThat(titles(base + "&country=UA")).containsExactly("Concert in Kyiv");
