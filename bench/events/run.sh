@@ -29,7 +29,7 @@ echo "== starting the app on $BASE (log: $LOG)"
 SPRING_PROFILES_ACTIVE=postgres \
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
 APP_DEMO=false APP_DATA_DIR="$(mktemp -d)" \
-"$JAVA" -Xmx1g -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --events.bench-hello-world=true \
+"$JAVA" -Xmx1g -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --app.bench-hello-world=true \
   --logging.level.root=WARN >"$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT

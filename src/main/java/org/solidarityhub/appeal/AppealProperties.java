@@ -32,6 +32,6 @@ record AppealProperties(
         @DefaultValue("5") int sustainedPerFiveMinutes,
         @DefaultValue("50") int pageSize,
         @DefaultValue("10") int latestSigners,
-        @DefaultValue("2") int groupCommitWriters,
+        @DefaultValue("1") int groupCommitWriters,
         @DefaultValue("64") int groupCommitBatch) {
 }

@@ -54,6 +54,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new LanguageChoice());
+        registry.addInterceptor(new LayoutModel(languages));
     }
 
     /** Applies {@code ?lang=} to the locale cookie, rejecting languages the site does not offer. */

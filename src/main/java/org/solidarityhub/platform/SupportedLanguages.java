@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,8 @@ public class SupportedLanguages {
     private static final Pattern FILE = Pattern.compile("messages_([a-z]{2,3})\\.properties");
 
     private final List<Locale> locales;
+    /** Browsers send few distinct headers, and matching one is costly next to a cheap request: kept, bounded. */
+    private final Cache<String, Locale> acceptLanguageMatches = Caffeine.newBuilder().maximumSize(2_000).build();
 
     SupportedLanguages() {
         this(discover());
@@ -78,6 +82,10 @@ public class SupportedLanguages {
         if (header == null || header.isBlank() || header.length() > 500) {
             return BASE;
         }
+        return acceptLanguageMatches.get(header, this::match);
+    }
+
+    private Locale match(String header) {
         try {
             Locale match = Locale.lookup(Locale.LanguageRange.parse(header), locales);
             return match == null ? BASE : match;
