@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -99,6 +100,14 @@ public class ApiErrors {
     ResponseEntity<Map<String, Object>> badInput(BadInputException e, Locale locale) {
         ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
         return error(declared == null ? HttpStatus.BAD_REQUEST : declared.code(), e.reasonKey(), locale);
+    }
+
+    @ExceptionHandler(GroupCommit.Busy.class)
+    ResponseEntity<Map<String, Object>> busy(GroupCommit.Busy e, Locale locale) {
+        Map<String, Object> body = body(HttpStatus.SERVICE_UNAVAILABLE, "error.503.text", locale);
+        body.put("errors", Map.of());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @ExceptionHandler(ResponseStatusException.class)

@@ -12,6 +12,8 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Group commit: writes that arrive at the same time are stored together, in one transaction, by a few writer
@@ -30,6 +32,14 @@ public final class GroupCommit<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private record Pending<T>(T item, CompletableFuture<Boolean> stored) {
+    }
+
+    /** The writers did not commit in time (a stalled database): 503, try again; nothing was acknowledged. */
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    public static final class Busy extends RuntimeException {
+        Busy(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private final String name;
@@ -63,11 +73,11 @@ public final class GroupCommit<T> implements AutoCloseable {
 
     /**
      * Waits until the item is committed with others (true) or was not stored (false: take the one-by-one
-     * path). Throws when the writers did not answer in time or are closed; the item may then still be stored
+     * path). Throws {@link Busy} when the writers did not answer in time; the item may then still be stored
      * later, but it was never acknowledged.
      */
     public boolean submit(T item, long timeout, TimeUnit unit) {
-        if (closed) {
+        if (closed || writers.stream().noneMatch(Thread::isAlive)) {
             return false;
         }
         Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
@@ -76,9 +86,9 @@ public final class GroupCommit<T> implements AutoCloseable {
             return pending.stored().get(timeout, unit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(name + ": interrupted while waiting for the commit", e);
+            throw new Busy(name + ": interrupted while waiting for the commit", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(name + ": no commit in time", e);
+            throw new Busy(name + ": no commit in time", e);
         }
     }
 
@@ -112,8 +122,9 @@ public final class GroupCommit<T> implements AutoCloseable {
                 throw new IllegalStateException("the batch function answered for " + (stored == null ? "no" : stored.length)
                         + " of " + batch.size() + " items");
             }
-        } catch (RuntimeException e) {
-            // rolled back: every item goes its own way, where a bad one fails alone
+        } catch (RuntimeException | Error e) {
+            // rolled back: every item goes its own way, where a bad one fails alone (an Error too: a writer that
+            // died here would leave every later caller waiting for nothing)
             log.debug("{}: a batch of {} was rolled back ({}); each item is written on its own", name, batch.size(), e.toString());
             stored = new boolean[batch.size()];
         }

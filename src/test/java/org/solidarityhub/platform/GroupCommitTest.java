@@ -100,4 +100,34 @@ class GroupCommitTest {
         assertThatThrownBy(() -> new GroupCommit<String>("test", 0, 8, batch -> new boolean[]{true}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aBatchThatThrowsAnErrorLeavesTheWriterAlive() {
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (GroupCommit<String> commit = new GroupCommit<>("test", 1, 8, batch -> {
+            if (first.getAndSet(false)) {
+                throw new StackOverflowError("deep");
+            }
+            return new boolean[]{true};
+        })) {
+            assertThat(commit.submit("a", 5, TimeUnit.SECONDS)).isFalse();
+            assertThat(commit.submit("b", 5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aCallerWhoseBatchDoesNotCommitInTimeIsToldTheSiteIsBusy() throws Exception {
+        CountDownLatch stalled = new CountDownLatch(1);
+        try (GroupCommit<String> commit = new GroupCommit<>("test", 1, 8, batch -> {
+            try {
+                stalled.await(10, TimeUnit.SECONDS); // a database that does not answer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new boolean[]{true};
+        })) {
+            assertThatThrownBy(() -> commit.submit("a", 100, TimeUnit.MILLISECONDS)).isInstanceOf(GroupCommit.Busy.class);
+            stalled.countDown();
+        }
+    }
 }
