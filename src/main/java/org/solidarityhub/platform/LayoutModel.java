@@ -9,13 +9,18 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * What the layout needs on every page: the language switch and the path it links back to. Added after a
- * handler has chosen a view, so JSON, feeds and redirects pay nothing for it.
+ * What the layout needs on every page: the language switch, the path it links back to, and whether a staff
+ * member is signed in (for the staff link and the sign-out button; cheaper than evaluating a security
+ * expression in every page). Added after a handler has chosen a view, so JSON, feeds and redirects pay nothing.
  */
 final class LayoutModel implements HandlerInterceptor {
 
@@ -42,6 +47,21 @@ final class LayoutModel implements HandlerInterceptor {
         Locale current = RequestContextUtils.getLocale(request);
         view.addObject("languages", switches.getOrDefault(current.getLanguage(), fallback));
         view.addObject("currentPath", currentPath(request));
+        view.addObject("staffSignedIn", staffSignedIn());
+    }
+
+    /** Signed in with both factors: the authority that {@code /staff/**} requires (see SecurityConfiguration). */
+    private static boolean staffSignedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+            return false;
+        }
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            if (SecurityConfiguration.STAFF_AUTHORITY.equals(authority.getAuthority())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The page's own path, for links that switch the language; on an error page, the path that failed. */

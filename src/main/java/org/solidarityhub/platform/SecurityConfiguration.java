@@ -48,6 +48,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** The authority of a staff member signed in with both factors. */
+    static final String STAFF_AUTHORITY = "ROLE_STAFF";
+
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
             "script-src 'self'",
