@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Loads what every page needs per language (the message bundle, the country names and the options of the
  * country select) before the server takes its first request, rather than in the first requests of a peak: at
- * a peak, dozens of requests on virtual threads would otherwise all load the same bundles from the jar at once.
+ * a peak, dozens of requests would otherwise all load the same bundles from the jar at once.
  */
 @Component
 class LanguageWarmUp implements SmartInitializingSingleton {
