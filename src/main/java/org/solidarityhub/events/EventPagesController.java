@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The public side: the list of a campaign's events grouped by country and city (with the map above it
@@ -40,8 +42,11 @@ class EventPagesController {
     record Day(LocalDate date, String label, List<Card> events) {
     }
 
-    /** What the list shows of one page of a filter in one language, kept while the campaign's events stay unchanged. */
-    record ListView(List<CountryGroup> groups, long total, List<Countries.Country> countryChoices, List<String> cityChoices,
+    /**
+     * What the list shows of one page of a filter in one language, kept while the campaign's events stay unchanged;
+     * the groups and cards as the HTML of events/list-groups.html, which holds nothing of a request.
+     */
+    record ListView(String groupsHtml, long total, List<Countries.Country> countryChoices, List<String> cityChoices,
                     EventQueries.Counts counts) {
     }
 
@@ -54,11 +59,13 @@ class EventPagesController {
     private final Events events;
     private final AddressRequests addressRequests;
     private final FeedCache cache;
+    private final ITemplateEngine templates;
 
     EventPagesController(Campaigns campaigns, EventQueries queries, Countries countries, Markdown markdown,
                          EventsProperties properties, org.springframework.context.MessageSource messages, Events events,
-                         AddressRequests addressRequests, FeedCache cache) {
+                         AddressRequests addressRequests, FeedCache cache, ITemplateEngine templates) {
         this.cache = cache;
+        this.templates = templates;
         this.events = events;
         this.addressRequests = addressRequests;
         this.campaigns = campaigns;
@@ -89,7 +96,7 @@ class EventPagesController {
         FeedCache.Version version = cache.version(c.id());
         ListView view = cache.get("list " + c.id() + " " + locale.toLanguageTag() + " " + pageNumber + query(parsed.filter()), version,
                 () -> listView(c, parsed.filter(), size, (pageNumber - 1) * size, locale));
-        model.addAttribute("groups", view.groups());
+        model.addAttribute("groupsHtml", view.groupsHtml());
         model.addAttribute("total", view.total());
         model.addAttribute("page", pageNumber);
         model.addAttribute("hasMore", (long) pageNumber * size < view.total());
@@ -117,7 +124,9 @@ class EventPagesController {
                 .sorted((a, b) -> collator.compare(a.name(), b.name())).toList();
         // the city suggestions of one country (all cities of a big campaign would make the page heavy)
         List<String> cityChoices = filter.country() == null ? List.of() : queries.cities(c.id(), filter.country());
-        return new ListView(group(result.events(), locale), result.total(), countryChoices, cityChoices, queries.counts(c.id()));
+        // rendered here, without the request: the same HTML serves every reader of this page until an event changes
+        String groupsHtml = templates.process("events/list-groups", new Context(locale, Map.of("groups", group(result.events(), locale))));
+        return new ListView(groupsHtml, result.total(), countryChoices, cityChoices, queries.counts(c.id()));
     }
 
     @GetMapping("/events/{id:\\d{1,18}}")

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the big public answers (a campaign's GeoJSON and iCalendar, the pages of its event list and its
- * counts) until any event of the campaign changes. The version of a campaign is read from the database on every request (count and latest
+ * Keeps the big public answers (a campaign's GeoJSON and iCalendar, the pages of its event list with the HTML of
+ * their event cards, and its counts) until any event of the campaign changes. The version of a campaign is read from the database on every request (count and latest
  * change of its events), so several app instances never serve a stale answer; the same version is the
  * ETag, so feed readers and map pages that ask again get 304 Not Modified.
  */
@@ -32,7 +32,8 @@ class FeedCache {
             .weigher((String key, Object[] value) -> switch (value[1]) {
                 case String s -> s.length() * 2;
                 case byte[] bytes -> bytes.length;
-                default -> 64 * 1024; // a page of the list: up to events.list-page-size events
+                case EventPagesController.ListView view -> view.groupsHtml().length() * 2 + 16 * 1024; // the cards' HTML, the choices
+                default -> 64 * 1024;
             })
             .expireAfterAccess(Duration.ofHours(6))
             .build();

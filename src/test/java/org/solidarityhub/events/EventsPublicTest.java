@@ -92,11 +92,46 @@ class EventsPublicTest extends WebTest {
         events.edit(submitted.token(), changed.draft());
         events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
         assertThat(titles(list + "&country=LT")).containsExactlyInAnyOrder("Street art", "Vigil after");
+        assertThat(titles(list + "&country=LT&lang=uk")).containsExactlyInAnyOrder("Street art", "Vigil after");
         events.cancel(submitted.token());
         assertThat(titles(list + "&country=LT")).containsExactly("Street art");
+        assertThat(titles(list + "&country=LT&lang=uk")).containsExactly("Street art");
+        assertThat(browser.get(list + "&lang=uk").doc().select(".event-list a").eachText()).doesNotContain("Vigil after");
         assertThat(browser.get(list + "&lang=en").text(".counts")).isEqualTo("5 actions in 4 countries");
         assertThat(browser.get("/events/calendar?campaign=" + campaign.slug() + "&lang=en").text(".counts")).isEqualTo("5 actions in 4 countries");
         assertThat(browser.get("/events/" + warsaw).text("h1")).isEqualTo("Rally in Warsaw");
+    }
+
+    @Test
+    void theCardsAreRenderedOncePerLanguageAndHoldNothingOfTheRequest() {
+        String list = "/events?campaign=" + campaign.slug();
+        // English first, then Ukrainian: the Ukrainian page renders Ukrainian cards, not the kept English ones
+        Browser.Page en = browser.get(list + "&lang=en");
+        assertThat(en.text("#event-" + brussels + " .pill")).isEqualTo("Demonstration");
+        assertThat(en.text("#event-" + brussels + " .meta")).contains("Thursday, February 25, 2027, 13:00–16:00");
+        Browser.Page uk = browser.get(list + "&lang=uk");
+        assertThat(uk.text("#event-" + brussels + " .pill")).isEqualTo("Демонстрація");
+        assertThat(uk.text("#event-" + brussels + " .meta")).contains("25 лютого 2027").contains("13:00–16:00")
+                .doesNotContain("February");
+        assertThat(uk.doc().select(".country-group > h2").eachText()).containsExactly("Бельгія", "Литва", "Україна");
+        assertThat(uk.doc().select("#event-" + brussels + " a").attr("href")).isEqualTo("/events/" + brussels);
+        // and English again, for another reader: the same cards as the first time, byte for byte
+        Browser.Page enAgain = anotherBrowser().acceptLanguage("en").get(list);
+        assertThat(enAgain.doc().select(".country-group").outerHtml()).isEqualTo(en.doc().select(".country-group").outerHtml());
+        assertThat(enAgain.body()).contains(cards(en.body()));
+        // the kept cards carry nothing of a request (no CSRF token, session or nonce)
+        for (Browser.Page page : List.of(en, uk, enAgain)) {
+            assertThat(cards(page.body())).doesNotContainIgnoringCase("csrf").doesNotContainIgnoringCase("nonce")
+                    .doesNotContain("jsessionid").doesNotContain("<form").doesNotContain("<input");
+        }
+    }
+
+    /** The part of a list page with the groups and cards, as sent. */
+    private static String cards(String body) {
+        int start = body.indexOf("<section class=\"country-group\"");
+        int end = body.lastIndexOf("</section>");
+        assertThat(start).isNotNegative();
+        return body.substring(start, end + "</section>".length());
     }
 
     @Test
