@@ -1,5 +1,8 @@
 package org.solidarityhub.events;
 
+import java.util.Map;
+
+import org.solidarityhub.platform.ContentSecurityPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,17 +19,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class EmbedSecurity {
 
-    static final String EMBED_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self'",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'none'",
-            "form-action 'none'",
-            "frame-ancestors *");
+    /** The site's policy, but any site may frame these pages, and they submit nothing. */
+    static final String EMBED_POLICY = ContentSecurityPolicy.siteWith(Map.of("frame-ancestors", "*", "form-action", "'none'"));
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)

@@ -1,6 +1,9 @@
 package org.solidarityhub.events;
 
 import java.util.Locale;
+import java.util.Map;
+
+import org.solidarityhub.platform.ContentSecurityPolicy;
 
 /** The content security policy of pages that show a map with configured remote tiles. */
 final class EventsSecurity {
@@ -11,18 +14,7 @@ final class EventsSecurity {
     /** The site's policy with the tile host added to img-src: only for the pages that show the map. */
     static String policyWithTiles(String tileUrl) {
         String origin = origin(tileUrl);
-        return String.join("; ",
-                "default-src 'self'",
-                "script-src 'self'",
-                "style-src 'self'",
-                "img-src 'self'" + (origin == null ? "" : " " + origin),
-                "font-src 'self'",
-                "connect-src 'self'",
-                "media-src 'self'",
-                "object-src 'none'",
-                "base-uri 'none'",
-                "frame-ancestors 'none'",
-                "form-action 'self'");
+        return ContentSecurityPolicy.siteWith(origin == null ? Map.of() : Map.of("img-src", "'self' " + origin));
     }
 
     /**
