@@ -54,9 +54,7 @@ public class ApiErrors {
 
     private ResponseEntity<Map<String, Object>> error(HttpStatusCode status, String reasonKey, Map<String, String> errors,
                                                       Locale locale) {
-        Map<String, Object> body = body(status, reasonKey, locale);
-        body.put("errors", errors);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(status, reasonKey, errors, locale));
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -104,10 +102,8 @@ public class ApiErrors {
 
     @ExceptionHandler(GroupCommit.Busy.class)
     ResponseEntity<Map<String, Object>> busy(GroupCommit.Busy e, Locale locale) {
-        Map<String, Object> body = body(HttpStatus.SERVICE_UNAVAILABLE, "error.503.text", locale);
-        body.put("errors", Map.of());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
-                .contentType(MediaType.APPLICATION_JSON).body(body);
+                .contentType(MediaType.APPLICATION_JSON).body(body(HttpStatus.SERVICE_UNAVAILABLE, "error.503.text", Map.of(), locale));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -116,13 +112,14 @@ public class ApiErrors {
         return error(e.getStatusCode(), "error." + (code == 404 || code == 409 || code == 429 ? code : e.getStatusCode().is4xxClientError() ? 400 : 500) + ".text", locale);
     }
 
-    private Map<String, Object> body(HttpStatusCode status, String reasonKey, Locale locale) {
+    private Map<String, Object> body(HttpStatusCode status, String reasonKey, Map<String, String> errors, Locale locale) {
         int code = status.value();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", code);
         String titleKey = "error." + code + ".title";
         body.put("title", messages.getMessage(titleKey, null, messages.getMessage(code >= 500 ? "error.500.title" : "error.400.title", null, locale), locale));
         body.put("reason", messages.getMessage(reasonKey, null, reasonKey, locale));
+        body.put("errors", errors);
         return body;
     }
 

@@ -1,5 +1,7 @@
 package org.solidarityhub.platform;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +18,8 @@ public class ApiProblem extends RuntimeException {
         super(reasonKey, null, false, false);
         this.status = status;
         this.reasonKey = reasonKey;
-        this.errors = Map.copyOf(errors);
+        // in the order the fields were checked, as the answer lists them
+        this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     }
 
     public int status() {
