@@ -118,10 +118,10 @@ class EventPagesController {
 
     private ListView listView(Campaign c, EventQueries.Filter filter, int limit, int offset, Locale locale) {
         EventQueries.Page result = queries.find(c.id(), filter, EventQueries.Order.BY_PLACE, limit, offset, false);
-        java.text.Collator collator = java.text.Collator.getInstance(locale);
-        List<Countries.Country> countryChoices = queries.countries(c.id()).stream()
-                .map(code -> new Countries.Country(code, countries.name(code, locale)))
-                .sorted((a, b) -> collator.compare(a.name(), b.name())).toList();
+        // the campaign's countries, in the order of the site's country list (sorted by name in this language)
+        java.util.Set<String> campaignCountries = java.util.Set.copyOf(queries.countries(c.id()));
+        List<Countries.Country> countryChoices = countries.all(locale).stream()
+                .filter(country -> campaignCountries.contains(country.code())).toList();
         // the city suggestions of one country (all cities of a big campaign would make the page heavy)
         List<String> cityChoices = filter.country() == null ? List.of() : queries.cities(c.id(), filter.country());
         // rendered here, without the request: the same HTML serves every reader of this page until an event changes
