@@ -125,7 +125,9 @@ public final class GroupCommit<T> implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // rolled back: every item goes its own way, where a bad one fails alone (an Error too: a writer that
             // died here would leave every later caller waiting for nothing)
-            log.debug("{}: a batch of {} was rolled back ({}); each item is written on its own", name, batch.size(), e.toString());
+            // only the kind of failure: a driver's batch error may quote the statement with its values (addresses)
+            log.debug("{}: a batch of {} was rolled back ({}); each item is written on its own", name, batch.size(),
+                    e.getClass().getName());
             stored = new boolean[batch.size()];
         }
         batches.incrementAndGet();
