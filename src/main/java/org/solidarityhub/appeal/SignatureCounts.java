@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -73,6 +75,7 @@ class SignatureCounts {
     }
 
     @Scheduled(fixedDelayString = "${appeal.count-interval:30s}", initialDelayString = "${appeal.count-interval:30s}")
+    @SchedulerLock(name = "appeal-count")
     void scheduledCount() {
         try {
             countChanges();
@@ -138,6 +141,7 @@ class SignatureCounts {
 
     /** Rebuilds every appeal's counts from its signatures. */
     @Scheduled(cron = "${appeal.recount-cron:0 41 3 * * *}")
+    @SchedulerLock(name = "appeal-recount")
     void recountAll() {
         db.sql("SELECT id FROM appeal").query(Long.class).list().forEach(this::recount);
     }
@@ -159,7 +163,12 @@ class SignatureCounts {
         signatories.forget();
     }
 
-    /** Waits for the job's lock row: another instance counting holds it until its transaction ends. */
+    /**
+     * Waits for the counters' row lock, held until the transaction ends. The scheduled runs are already kept
+     * to one instance at a time by ShedLock, but a lock that skips is not enough here: a recount after staff
+     * invalidate signatures must wait for a counting batch in flight (and the batch for it), never skip, or a
+     * signature could be counted by both.
+     */
     private void lock() {
         db.sql("SELECT name FROM job_lock WHERE name = 'appeal-counts' FOR UPDATE").query(String.class).single();
     }

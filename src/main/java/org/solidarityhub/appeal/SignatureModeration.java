@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.solidarityhub.organizations.Organizations;
 import org.solidarityhub.platform.Timestamps;
-import org.solidarityhub.staff.AuditLog;
+import org.solidarityhub.platform.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

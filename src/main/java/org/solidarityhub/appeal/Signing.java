@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.solidarityhub.organizations.Organizations;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.GroupCommit;
@@ -356,6 +358,7 @@ class Signing {
      * confirmed (with their personal data) after the confirmation validity, and expired links.
      */
     @Scheduled(cron = "0 23 * * * *")
+    @SchedulerLock(name = "appeal-erase-expired")
     void eraseExpiredData() {
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {

@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.solidarityhub.platform.EmailAddresses;
 import org.solidarityhub.platform.SupportedLanguages;
-import org.solidarityhub.staff.AuditLog;
-import org.solidarityhub.staff.StaffPrincipal;
+import org.solidarityhub.platform.AuditLog;
+import org.solidarityhub.platform.StaffActor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -85,7 +85,7 @@ class StaffAppealController {
 
     @PostMapping
     @PreAuthorize("hasRole('EDITOR')")
-    String create(NewAppeal form, @AuthenticationPrincipal StaffPrincipal me, HttpServletResponse response, Model model) {
+    String create(NewAppeal form, @AuthenticationPrincipal StaffActor me, HttpServletResponse response, Model model) {
         String slug = form.slug() == null ? "" : form.slug().strip();
         String problem = !SLUG.matcher(slug).matches() ? "appeal.staff.error.slug"
                 : appeals.bySlug(slug).isPresent() ? "appeal.staff.error.slugTaken"
@@ -135,7 +135,7 @@ class StaffAppealController {
 
     @PostMapping("/{id}/texts")
     @PreAuthorize("hasRole('EDITOR')")
-    String revise(@PathVariable long id, TextEdit form, @AuthenticationPrincipal StaffPrincipal me,
+    String revise(@PathVariable long id, TextEdit form, @AuthenticationPrincipal StaffActor me,
                   HttpServletResponse response, Model model) {
         Appeal appeal = appeal(id);
         String language = form.language() == null ? "" : form.language().strip();

@@ -10,7 +10,7 @@ import org.solidarityhub.platform.EmailAddresses;
 import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.RateLimits;
-import org.solidarityhub.staff.AuditLog;
+import org.solidarityhub.platform.AuditLog;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

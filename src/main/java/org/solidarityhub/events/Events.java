@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.solidarityhub.platform.ExpiredLinkException;
@@ -14,7 +16,7 @@ import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.Timestamps;
 import org.solidarityhub.platform.Tokens;
-import org.solidarityhub.staff.AuditLog;
+import org.solidarityhub.platform.AuditLog;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -253,6 +255,7 @@ class Events {
      * email of events that ended longer ago than the retention period.
      */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @SchedulerLock(name = "events-purge")
     @Transactional
     public void purge() {
         Instant now = clock.instant();

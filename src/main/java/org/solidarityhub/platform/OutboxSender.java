@@ -8,6 +8,8 @@ import java.util.List;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,6 +50,7 @@ class OutboxSender {
     }
 
     @Scheduled(fixedDelayString = "${app.mail.poll-interval:10s}", initialDelayString = "${app.mail.poll-interval:10s}")
+    @SchedulerLock(name = "outbox-send", lockAtMostFor = "PT5M")
     void poll() {
         try {
             sendDue();
@@ -150,8 +153,13 @@ class OutboxSender {
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
-    /** Erases sent mail after {@code app.mail.keep-sent}: it holds personal data and links. */
     @Scheduled(cron = "0 17 3 * * *")
+    @SchedulerLock(name = "outbox-erase-old-mail")
+    void eraseOldMailNightly() {
+        eraseOldMail();
+    }
+
+    /** Erases sent mail after {@code app.mail.keep-sent}: it holds personal data and links. */
     int eraseOldMail() {
         Instant before = clock.instant().minus(settings.keepSent());
         return db.sql("DELETE FROM mail_outbox WHERE (sent_at IS NOT NULL AND sent_at < :before) OR (failed_at IS NOT NULL AND failed_at < :before)")

@@ -1,5 +1,6 @@
 package org.solidarityhub.staff;
 
+import org.solidarityhub.platform.AuditLog;
 import java.util.EnumSet;
 import java.util.Optional;
 

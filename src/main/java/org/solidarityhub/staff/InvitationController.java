@@ -1,5 +1,6 @@
 package org.solidarityhub.staff;
 
+import org.solidarityhub.platform.AuditLog;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package org.solidarityhub.staff;
 
+import org.solidarityhub.platform.AuditLog;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;

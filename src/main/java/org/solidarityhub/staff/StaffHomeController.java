@@ -1,5 +1,6 @@
 package org.solidarityhub.staff;
 
+import org.solidarityhub.platform.AuditLog;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,5 +1,6 @@
 package org.solidarityhub.staff;
 
+import org.solidarityhub.platform.AuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

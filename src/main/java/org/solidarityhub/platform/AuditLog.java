@@ -1,4 +1,4 @@
-package org.solidarityhub.staff;
+package org.solidarityhub.platform;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.solidarityhub.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The audit log: who did what to what, when. Every feature records its staff actions here, in the same
- * transaction as the action. Entries are never changed; admins browse them at /staff/audit.
+ * transaction as the action. Entries are never changed; admins browse them at /staff/audit. It lives in the
+ * platform so that every feature can record without depending on the staff module.
  */
 @Service
 public class AuditLog {
@@ -25,7 +25,7 @@ public class AuditLog {
                         String targetType, String targetId, String detail) {
     }
 
-    static final String SYSTEM = "system";
+    public static final String SYSTEM = "system";
 
     private final JdbcClient db;
     private final Clock clock;
@@ -39,13 +39,13 @@ public class AuditLog {
     @Transactional
     public void record(String action, String targetType, Object targetId, String detail) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        StaffPrincipal actor = authentication != null && authentication.getPrincipal() instanceof StaffPrincipal p ? p : null;
+        StaffActor actor = authentication != null && authentication.getPrincipal() instanceof StaffActor p ? p : null;
         record(actor, action, targetType, targetId, detail);
     }
 
     /** Records an action of a given member (before the member is signed in, as at sign-in itself). */
     @Transactional
-    public void record(StaffPrincipal actor, String action, String targetType, Object targetId, String detail) {
+    public void record(StaffActor actor, String action, String targetType, Object targetId, String detail) {
         db.sql("""
                         INSERT INTO audit_event (occurred_at, actor_id, actor_name, action, target_type, target_id, detail)
                         VALUES (:at, :actorId, :actorName, :action, :targetType, :targetId, :detail)""")
@@ -85,7 +85,7 @@ public class AuditLog {
     }
 
     /** The text cut to at most {@code max} characters. */
-    static String clip(String text, int max) {
+    public static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
     }
 }
