@@ -10,6 +10,7 @@ import org.solidarityhub.submissions.RetentionRule;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * How the appeal registers its subject, the signature, with the submissions module: what is erased when
@@ -55,7 +56,7 @@ class AppealSubmissions {
 
             @Override
             public List<Waiting> oldest(int limit) {
-                Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+                Locale locale = LocaleContextHolder.getLocale();
                 return store.waitingPerAppeal().stream().limit(limit)
                         .flatMap(w -> appeals.find(w.appealId()).stream().map(appeal -> new Waiting(
                                 messages.getMessage("appeal.queue.item", new Object[]{appeals.currentFor(appeal, locale).title(),
