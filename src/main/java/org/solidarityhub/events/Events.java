@@ -7,13 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.solidarityhub.platform.ExpiredLinkException;
-import org.solidarityhub.platform.Outbox;
-import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.AuditLog;
 import org.solidarityhub.submissions.EmailedLinks;
 import org.solidarityhub.submissions.SubmissionConfirmed;
 import org.solidarityhub.submissions.SubmissionLifecycle;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -40,27 +37,22 @@ class Events {
     enum EditOutcome { UPDATED, CHANGE_QUEUED }
 
     private final EventStore store;
-    private final Outbox outbox;
+    private final EventMails mails;
     private final AuditLog audit;
-    private final MessageSource messages;
-    private final PlatformProperties platform;
     private final EventsProperties properties;
     private final Clock clock;
     private final org.solidarityhub.organizations.Organizations organizations;
     private final EmailedLinks links;
     private final SubmissionLifecycle lifecycle;
 
-    Events(EventStore store, Outbox outbox, AuditLog audit, MessageSource messages, PlatformProperties platform,
-           EventsProperties properties, Clock clock, org.solidarityhub.organizations.Organizations organizations,
+    Events(EventStore store, EventMails mails, AuditLog audit, EventsProperties properties, Clock clock, org.solidarityhub.organizations.Organizations organizations,
            EmailedLinks links, SubmissionLifecycle lifecycle) {
         this.organizations = organizations;
         this.links = links;
         this.lifecycle = lifecycle;
         this.store = store;
-        this.outbox = outbox;
+        this.mails = mails;
         this.audit = audit;
-        this.messages = messages;
-        this.platform = platform;
         this.properties = properties;
         this.clock = clock;
     }
@@ -73,9 +65,7 @@ class Events {
         String token = links.issue(SUBJECT, id, MANAGE, null);
         long revision = store.insertRevision(id, draft);
         store.setPending(id, revision);
-        String link = manageLink(token);
-        outbox.enqueue(contactEmail, message("events.mail.confirm.subject", language, draft.title()),
-                message("events.mail.confirm.body", language, draft.title(), link, properties.unconfirmedValidity().toDays()));
+        mails.confirmation(contactEmail, language, draft.title(), token);
         audit.record("events.submitted", "event", id, "type=" + draft.type() + " country=" + draft.country());
         return new Submitted(id, token);
     }
@@ -204,9 +194,7 @@ class Events {
         }
         Draft draft = event.pending().draft();
         if (event.contactEmail() != null) {
-            String key = change ? "events.mail.changeApproved" : "events.mail.approved";
-            outbox.enqueue(event.contactEmail(), message(key + ".subject", event.language(), draft.title()),
-                    message(key + ".body", event.language(), draft.title(), platform.link("/events/" + id)));
+            mails.approved(event.contactEmail(), event.language(), draft.title(), id, change);
         }
         audit.record(change ? "events.change-approved" : "events.approved", "event", id, "revision=" + revisionId);
         return true;
@@ -228,9 +216,7 @@ class Events {
             store.reject(id, reason, now);
         }
         if (event.contactEmail() != null) {
-            String key = change ? "events.mail.changeRejected" : "events.mail.rejected";
-            outbox.enqueue(event.contactEmail(), message(key + ".subject", event.language(), event.pending().draft().title()),
-                    message(key + ".body", event.language(), event.pending().draft().title(), reason));
+            mails.rejected(event.contactEmail(), event.language(), event.pending().draft().title(), reason, change);
         }
         audit.record(change ? "events.change-rejected" : "events.rejected", "event", id, "reason=" + reason);
         return true;
@@ -261,13 +247,5 @@ class Events {
             audit.record("events.expired", "event", id, "never confirmed");
         }
         return expired.size();
-    }
-
-    String manageLink(String token) {
-        return platform.link("/events/manage/" + token);
-    }
-
-    private String message(String key, Locale language, Object... args) {
-        return messages.getMessage(key, args, language);
     }
 }
