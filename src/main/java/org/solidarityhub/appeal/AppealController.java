@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.solidarityhub.platform.Countries;
-import org.solidarityhub.platform.ExpiredLinkException;
 import org.solidarityhub.platform.Markdown;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.SupportedLanguages;
@@ -32,6 +31,7 @@ class AppealController {
 
     private final Appeals appeals;
     private final Signing signing;
+    private final SignatureLinks signatureLinks;
     private final SignatureCounts counts;
     private final Signatories signatories;
     private final Countries countries;
@@ -40,10 +40,11 @@ class AppealController {
     private final PlatformProperties platform;
     private final AppealProperties properties;
 
-    AppealController(Appeals appeals, Signing signing, SignatureCounts counts, Signatories signatories, Countries countries,
+    AppealController(Appeals appeals, Signing signing, SignatureLinks signatureLinks, SignatureCounts counts, Signatories signatories, Countries countries,
                      Markdown markdown, MessageSource messages, PlatformProperties platform, AppealProperties properties) {
         this.appeals = appeals;
         this.signing = signing;
+        this.signatureLinks = signatureLinks;
         this.counts = counts;
         this.signatories = signatories;
         this.countries = countries;
@@ -195,7 +196,7 @@ class AppealController {
 
     @GetMapping("/appeal/confirm/{token}")
     String confirmPage(@PathVariable String token, Model model) {
-        Signing.LinkTarget target = signing.target(token, "CONFIRM").orElseThrow(ExpiredLinkException::new);
+        AppealStore.LinkTarget target = signatureLinks.target(token, SignatureLinks.CONFIRM);
         model.addAttribute("appeal", appeals.find(target.appealId()).orElseThrow());
         model.addAttribute("alreadyConfirmed", "CONFIRMED".equals(target.status()));
         return "appeal/confirm";
@@ -203,12 +204,8 @@ class AppealController {
 
     @PostMapping("/appeal/confirm/{token}")
     String confirm(@PathVariable String token, Locale locale, Model model) {
-        Signing.LinkTarget target = signing.target(token, "CONFIRM").orElseThrow(ExpiredLinkException::new);
-        Signing.Confirmation outcome = signing.confirm(target);
-        if (outcome == Signing.Confirmation.GONE) {
-            throw new ExpiredLinkException();
-        }
-        Appeal appeal = appeals.find(target.appealId()).orElseThrow();
+        SignatureLinks.Confirmed confirmed = signatureLinks.confirm(token);
+        Appeal appeal = appeals.find(confirmed.signature().appealId()).orElseThrow();
         model.addAttribute("appeal", appeal);
         model.addAttribute("revision", appeals.currentFor(appeal, locale));
         model.addAttribute("countInterval", properties.countInterval().toSeconds());
@@ -217,7 +214,7 @@ class AppealController {
 
     @GetMapping("/appeal/withdraw/{token}")
     String withdrawPage(@PathVariable String token, Locale locale, Model model) {
-        Signing.LinkTarget target = signing.target(token, "WITHDRAW").orElseThrow(ExpiredLinkException::new);
+        AppealStore.LinkTarget target = signatureLinks.target(token, SignatureLinks.WITHDRAW);
         Appeal appeal = appeals.find(target.appealId()).orElseThrow();
         model.addAttribute("appeal", appeal);
         model.addAttribute("revision", appeals.currentFor(appeal, locale));
@@ -226,11 +223,7 @@ class AppealController {
 
     @PostMapping("/appeal/withdraw/{token}")
     String withdraw(@PathVariable String token, Locale locale, Model model) {
-        Signing.LinkTarget target = signing.target(token, "WITHDRAW").orElseThrow(ExpiredLinkException::new);
-        if (!signing.withdraw(target)) {
-            throw new ExpiredLinkException();
-        }
-        Appeal appeal = appeals.find(target.appealId()).orElseThrow();
+        Appeal appeal = appeals.find(signatureLinks.withdraw(token).appealId()).orElseThrow();
         model.addAttribute("appeal", appeal);
         model.addAttribute("revision", appeals.currentFor(appeal, locale));
         return "appeal/withdrawn";

@@ -2,9 +2,11 @@ package org.solidarityhub.appeal;
 
 import java.util.Locale;
 
+import org.solidarityhub.submissions.Guard;
+
 /**
  * The sign form as posted by a browser (both variants: individual and organization). Everything is a
- * string, so that any input binds and gets a message of ours. {@code homepage} is the honeypot: a field
+ * string, so that any input binds and gets a message of ours. {@code homepage} is the honeypot ({@link Guard#HONEYPOT}): a field
  * people never see or fill in.
  */
 record SignForm(String kind, String name, String email, String country, String city, String display, String comment,
@@ -19,7 +21,7 @@ record SignForm(String kind, String name, String email, String country, String c
     }
 
     boolean filledHoneypot() {
-        return homepage != null && !homepage.isBlank();
+        return Guard.isBot(homepage);
     }
 
     SignRequest toRequest() {

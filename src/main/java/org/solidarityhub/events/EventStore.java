@@ -42,15 +42,15 @@ class EventStore {
         this.organizations = organizations;
     }
 
-    long insertEvent(long campaignId, EventStatus status, String tokenHash, String email, Locale language,
+    long insertEvent(long campaignId, EventStatus status, String email, Locale language,
                      Instant expiresAt, String demoKey) {
         KeyHolder key = new GeneratedKeyHolder();
         Instant now = clock.instant();
         db.sql("""
-                        INSERT INTO event (campaign_id, status, token_hash, contact_email, language, created_at, expires_at,
+                        INSERT INTO event (campaign_id, status, contact_email, language, created_at, expires_at,
                                            updated_at, demo_key)
-                        VALUES (:campaign, :status, :hash, :email, :language, :now, :expires, :now, :demo)""")
-                .param("campaign", campaignId).param("status", status.name()).param("hash", tokenHash)
+                        VALUES (:campaign, :status, :email, :language, :now, :expires, :now, :demo)""")
+                .param("campaign", campaignId).param("status", status.name())
                 .param("email", email).param("language", language.getLanguage())
                 .param("now", Timestamps.toDb(now)).param("expires", Timestamps.toDb(expiresAt))
                 .param("demo", demoKey)
@@ -119,10 +119,6 @@ class EventStore {
         return db.sql("SELECT * FROM event WHERE id = :id").param("id", id).query(this::event).optional();
     }
 
-    Optional<StoredEvent> byTokenHash(String hash) {
-        return db.sql("SELECT * FROM event WHERE token_hash = :hash").param("hash", hash).query(this::event).optional();
-    }
-
     Optional<Long> idByDemoKey(String demoKey) {
         return db.sql("SELECT id FROM event WHERE demo_key = :key").param("key", demoKey).query(Long.class).optional();
     }
@@ -134,6 +130,12 @@ class EventStore {
                         WHERE status = 'PENDING' OR (status = 'APPROVED' AND pending_revision IS NOT NULL)
                         ORDER BY updated_at, id""")
                 .query(this::event).list();
+    }
+
+    /** How many events wait for a moderator. */
+    long queueSize() {
+        return db.sql("SELECT COUNT(*) FROM event WHERE status = 'PENDING' OR (status = 'APPROVED' AND pending_revision IS NOT NULL)")
+                .query(Long.class).single();
     }
 
     /** Events whose latest version asks for a speaker from the network (not rejected, cancelled or unconfirmed). */
@@ -167,8 +169,62 @@ class EventStore {
                 .param("cut", Timestamps.toDb(endedBefore)).update();
     }
 
-    int update(String sql, Map<String, ?> params) {
-        return db.sql(sql).params(params).update();
+    /** The version a new submission waits with. */
+    void setPending(long id, long revisionId) {
+        db.sql("UPDATE event SET pending_revision = :revision WHERE id = :id").param("revision", revisionId).param("id", id)
+                .update();
+    }
+
+    /** Demo content: published at once, as if confirmed and approved. */
+    void publishDemo(long id, long revisionId, Instant now) {
+        db.sql("UPDATE event SET published_revision = :revision, published_at = :now, confirmed_at = :now WHERE id = :id")
+                .param("revision", revisionId).param("id", id).param("now", Timestamps.toDb(now)).update();
+    }
+
+    /** The submitter confirmed: the event enters the moderation queue and no longer expires. */
+    void confirm(long id, Instant now) {
+        db.sql("""
+                        UPDATE event SET status = 'PENDING', confirmed_at = :now, expires_at = NULL, updated_at = :now
+                        WHERE id = :id AND status = 'UNCONFIRMED'""")
+                .param("id", id).param("now", Timestamps.toDb(now)).update();
+    }
+
+    /** A new waiting version replaces the one that waited (if any). */
+    void replacePending(long id, long revisionId, Instant now) {
+        db.sql("UPDATE event SET pending_revision = :revision, updated_at = :now WHERE id = :id")
+                .param("revision", revisionId).param("id", id).param("now", Timestamps.toDb(now)).update();
+    }
+
+    /** A new version is public at once; nothing waits any more. */
+    void publishAtOnce(long id, long revisionId, Instant now) {
+        db.sql("UPDATE event SET published_revision = :revision, pending_revision = NULL, updated_at = :now WHERE id = :id")
+                .param("revision", revisionId).param("id", id).param("now", Timestamps.toDb(now)).update();
+    }
+
+    /** The waiting version is dropped (the published one stays). */
+    void dropPending(long id, Instant now) {
+        db.sql("UPDATE event SET pending_revision = NULL, updated_at = :now WHERE id = :id")
+                .param("id", id).param("now", Timestamps.toDb(now)).update();
+    }
+
+    void cancel(long id, Instant now) {
+        db.sql("UPDATE event SET status = 'CANCELLED', updated_at = :now WHERE id = :id")
+                .param("id", id).param("now", Timestamps.toDb(now)).update();
+    }
+
+    /** A moderator approved the waiting version: it is public now. */
+    void approve(long id, long revisionId, Instant now) {
+        db.sql("""
+                        UPDATE event SET status = 'APPROVED', published_revision = :revision, pending_revision = NULL,
+                            published_at = COALESCE(published_at, :now), updated_at = :now, reject_reason = NULL
+                        WHERE id = :id""")
+                .param("revision", revisionId).param("id", id).param("now", Timestamps.toDb(now)).update();
+    }
+
+    /** A moderator rejected a new event, with the reason mailed to its submitter. */
+    void reject(long id, String reason, Instant now) {
+        db.sql("UPDATE event SET status = 'REJECTED', reject_reason = :reason, updated_at = :now WHERE id = :id")
+                .param("id", id).param("reason", reason).param("now", Timestamps.toDb(now)).update();
     }
 
     private StoredEvent event(ResultSet rs, int n) throws SQLException {

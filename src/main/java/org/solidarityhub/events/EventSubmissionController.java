@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.solidarityhub.organizations.Organization;
 import org.solidarityhub.organizations.Organizations;
 import org.solidarityhub.platform.Countries;
+import org.solidarityhub.submissions.Guard;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,9 +57,13 @@ class EventSubmissionController {
     }
 
     @PostMapping("/events/new")
-    String submit(@RequestParam(required = false) String campaign, EventForm form, Locale locale, Model model,
+    String submit(@RequestParam(required = false) String campaign, EventForm form,
+                  @RequestParam(name = Guard.HONEYPOT, required = false) String honeypot, Locale locale, Model model,
                   HttpServletRequest request, HttpServletResponse response) {
         Campaign c = campaign(campaign);
+        if (Guard.isBot(honeypot)) {
+            return "redirect:/events/submitted"; // a bot: looks like success, stores nothing
+        }
         limits.check(request);
         EventRules.Outcome outcome = rules.check(form.toSubmission(locale), locale, true);
         if (!outcome.valid()) {

@@ -4,22 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.solidarityhub.platform.ExpiredLinkException;
-import org.solidarityhub.platform.Outbox;
-import org.solidarityhub.platform.PlatformProperties;
-import org.solidarityhub.platform.Timestamps;
-import org.solidarityhub.platform.Tokens;
 import org.solidarityhub.platform.AuditLog;
-import org.springframework.context.MessageSource;
+import org.solidarityhub.submissions.EmailedLinks;
+import org.solidarityhub.submissions.SubmissionConfirmed;
+import org.solidarityhub.submissions.SubmissionLifecycle;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -32,7 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class Events {
 
-    private static final Logger log = LoggerFactory.getLogger(Events.class);
+    /** The subject type of an event's links, and the purpose of its one link. */
+    static final String SUBJECT = "event";
+    static final String MANAGE = "MANAGE";
 
     /** A stored submission and the token of its management link (which exists only in the mail). */
     record Submitted(long id, String token) {
@@ -42,36 +37,35 @@ class Events {
     enum EditOutcome { UPDATED, CHANGE_QUEUED }
 
     private final EventStore store;
-    private final Outbox outbox;
+    private final EventMails mails;
     private final AuditLog audit;
-    private final MessageSource messages;
-    private final PlatformProperties platform;
     private final EventsProperties properties;
     private final Clock clock;
     private final org.solidarityhub.organizations.Organizations organizations;
+    private final EmailedLinks links;
+    private final SubmissionLifecycle lifecycle;
 
-    Events(EventStore store, Outbox outbox, AuditLog audit, MessageSource messages, PlatformProperties platform,
-           EventsProperties properties, Clock clock, org.solidarityhub.organizations.Organizations organizations) {
+    Events(EventStore store, EventMails mails, AuditLog audit, EventsProperties properties, Clock clock, org.solidarityhub.organizations.Organizations organizations,
+           EmailedLinks links, SubmissionLifecycle lifecycle) {
         this.organizations = organizations;
+        this.links = links;
+        this.lifecycle = lifecycle;
         this.store = store;
-        this.outbox = outbox;
+        this.mails = mails;
         this.audit = audit;
-        this.messages = messages;
-        this.platform = platform;
         this.properties = properties;
         this.clock = clock;
     }
 
     @Transactional
     Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language) {
-        String token = Tokens.newToken();
-        long id = store.insertEvent(campaign.id(), EventStatus.UNCONFIRMED, Tokens.hash(token), contactEmail, language,
+        long id = store.insertEvent(campaign.id(), EventStatus.UNCONFIRMED, contactEmail, language,
                 clock.instant().plus(properties.unconfirmedValidity()), null);
+        // the management link never expires itself: an unconfirmed event does (expires_at), and the link with it
+        String token = links.issue(SUBJECT, id, MANAGE, null);
         long revision = store.insertRevision(id, draft);
-        store.update("UPDATE event SET pending_revision = :revision WHERE id = :id", Map.of("revision", revision, "id", id));
-        String link = manageLink(token);
-        outbox.enqueue(contactEmail, message("events.mail.confirm.subject", language, draft.title()),
-                message("events.mail.confirm.body", language, draft.title(), link, properties.unconfirmedValidity().toDays()));
+        store.setPending(id, revision);
+        mails.confirmation(contactEmail, language, draft.title(), token);
         audit.record("events.submitted", "event", id, "type=" + draft.type() + " country=" + draft.country());
         return new Submitted(id, token);
     }
@@ -79,22 +73,25 @@ class Events {
     /** Stores an approved event directly (demo content). */
     @Transactional
     long publishDirectly(Campaign campaign, Draft draft, String demoKey) {
-        long id = store.insertEvent(campaign.id(), EventStatus.APPROVED, Tokens.hash(Tokens.newToken()), null, Locale.ENGLISH,
-                null, demoKey);
+        long id = store.insertEvent(campaign.id(), EventStatus.APPROVED, null, Locale.ENGLISH, null, demoKey);
         long revision = store.insertRevision(id, draft);
-        Instant now = clock.instant();
-        store.update("UPDATE event SET published_revision = :revision, published_at = :now, confirmed_at = :now WHERE id = :id",
-                Map.of("revision", revision, "id", id, "now", Timestamps.toDb(now)));
+        store.publishDemo(id, revision, clock.instant());
         audit.record("events.demo-loaded", "event", id, demoKey);
         return id;
     }
 
     /** The event of a management link; unknown tokens and expired unconfirmed submissions are 404s. */
     StoredEvent byToken(String token) {
-        if (!Tokens.looksLikeToken(token)) {
-            throw new ExpiredLinkException();
-        }
-        StoredEvent event = store.byTokenHash(Tokens.hash(token)).orElseThrow(ExpiredLinkException::new);
+        return unexpired(links.subject(token, SUBJECT, MANAGE));
+    }
+
+    /** As {@link #byToken}, for a POST that acts through the link (counted as a use of it). */
+    private StoredEvent actingThrough(String token) {
+        return unexpired(links.use(token, SUBJECT, MANAGE));
+    }
+
+    private StoredEvent unexpired(long id) {
+        StoredEvent event = store.find(id).orElseThrow(ExpiredLinkException::new);
         if (event.status() == EventStatus.UNCONFIRMED && event.expiresAt() != null && !event.expiresAt().isAfter(clock.instant())) {
             throw new ExpiredLinkException();
         }
@@ -108,14 +105,10 @@ class Events {
     /** The submitter confirms from the emailed link: the event enters the moderation queue. */
     @Transactional
     StoredEvent confirm(String token) {
-        StoredEvent event = byToken(token);
+        StoredEvent event = actingThrough(token);
         if (event.status() == EventStatus.UNCONFIRMED) {
-            Instant now = clock.instant();
-            store.update("""
-                            UPDATE event SET status = 'PENDING', confirmed_at = :now, expires_at = NULL, updated_at = :now
-                            WHERE id = :id AND status = 'UNCONFIRMED'""",
-                    Map.of("id", event.id(), "now", Timestamps.toDb(now)));
-            audit.record("events.confirmed", "event", event.id(), null);
+            store.confirm(event.id(), clock.instant());
+            lifecycle.confirmed(SUBJECT, event.id());
         }
         return byToken(token);
     }
@@ -127,28 +120,25 @@ class Events {
      */
     @Transactional
     EditOutcome edit(String token, Draft draft) {
-        StoredEvent event = byToken(token);
+        StoredEvent event = actingThrough(token);
         if (!event.editable()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         Instant now = clock.instant();
         long revision = store.insertRevision(event.id(), draft);
         if (event.status() != EventStatus.APPROVED) {
-            store.update("UPDATE event SET pending_revision = :revision, updated_at = :now WHERE id = :id",
-                    Map.of("revision", revision, "id", event.id(), "now", Timestamps.toDb(now)));
+            store.replacePending(event.id(), revision, now);
             store.deleteRevision(event.pending() == null ? null : event.pending().id());
             audit.record("events.edited", "event", event.id(), null);
             return EditOutcome.UPDATED;
         }
         if (draft.changesTitleTimeOrPlace(event.published().draft())) {
-            store.update("UPDATE event SET pending_revision = :revision, updated_at = :now WHERE id = :id",
-                    Map.of("revision", revision, "id", event.id(), "now", Timestamps.toDb(now)));
+            store.replacePending(event.id(), revision, now);
             store.deleteRevision(event.pending() == null ? null : event.pending().id());
             audit.record("events.change-submitted", "event", event.id(), null);
             return EditOutcome.CHANGE_QUEUED;
         }
-        store.update("UPDATE event SET published_revision = :revision, pending_revision = NULL, updated_at = :now WHERE id = :id",
-                Map.of("revision", revision, "id", event.id(), "now", Timestamps.toDb(now)));
+        store.publishAtOnce(event.id(), revision, now);
         store.deleteRevision(event.published().id());
         store.deleteRevision(event.pending() == null ? null : event.pending().id());
         audit.record("events.edited", "event", event.id(), "published at once: no change of title, time or place");
@@ -157,17 +147,16 @@ class Events {
 
     @Transactional
     void cancel(String token) {
-        StoredEvent event = byToken(token);
+        StoredEvent event = actingThrough(token);
         if (!event.editable()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         if (event.published() != null && event.pending() != null) {
             // a published event keeps its public version (shown as cancelled); a waiting change is dropped
-            store.update("UPDATE event SET pending_revision = NULL WHERE id = :id", Map.of("id", event.id()));
+            store.dropPending(event.id(), clock.instant());
             store.deleteRevision(event.pending().id());
         }
-        store.update("UPDATE event SET status = 'CANCELLED', updated_at = :now WHERE id = :id",
-                Map.of("id", event.id(), "now", Timestamps.toDb(clock.instant())));
+        store.cancel(event.id(), clock.instant());
         audit.record("events.cancelled", "event", event.id(), null);
     }
 
@@ -192,11 +181,8 @@ class Events {
         }
         Instant now = clock.instant();
         boolean change = event.status() == EventStatus.APPROVED;
-        store.update("""
-                        UPDATE event SET status = 'APPROVED', published_revision = :revision, pending_revision = NULL,
-                            published_at = COALESCE(published_at, :now), updated_at = :now, reject_reason = NULL
-                        WHERE id = :id""",
-                Map.of("revision", revisionId, "id", id, "now", Timestamps.toDb(now)));
+        store.approve(id, revisionId, now);
+        lifecycle.approved(SUBJECT, id);
         if (change) {
             store.deleteRevision(event.published().id());
         }
@@ -208,9 +194,7 @@ class Events {
         }
         Draft draft = event.pending().draft();
         if (event.contactEmail() != null) {
-            String key = change ? "events.mail.changeApproved" : "events.mail.approved";
-            outbox.enqueue(event.contactEmail(), message(key + ".subject", event.language(), draft.title()),
-                    message(key + ".body", event.language(), draft.title(), platform.link("/events/" + id)));
+            mails.approved(event.contactEmail(), event.language(), draft.title(), id, change);
         }
         audit.record(change ? "events.change-approved" : "events.approved", "event", id, "revision=" + revisionId);
         return true;
@@ -226,17 +210,13 @@ class Events {
         Instant now = clock.instant();
         boolean change = event.status() == EventStatus.APPROVED;
         if (change) {
-            store.update("UPDATE event SET pending_revision = NULL, updated_at = :now WHERE id = :id",
-                    Map.of("id", id, "now", Timestamps.toDb(now)));
+            store.dropPending(id, now);
             store.deleteRevision(revisionId);
         } else {
-            store.update("UPDATE event SET status = 'REJECTED', reject_reason = :reason, updated_at = :now WHERE id = :id",
-                    Map.of("id", id, "reason", reason, "now", Timestamps.toDb(now)));
+            store.reject(id, reason, now);
         }
         if (event.contactEmail() != null) {
-            String key = change ? "events.mail.changeRejected" : "events.mail.rejected";
-            outbox.enqueue(event.contactEmail(), message(key + ".subject", event.language(), event.pending().draft().title()),
-                    message(key + ".body", event.language(), event.pending().draft().title(), reason));
+            mails.rejected(event.contactEmail(), event.language(), event.pending().draft().title(), reason, change);
         }
         audit.record(change ? "events.change-rejected" : "events.rejected", "event", id, "reason=" + reason);
         return true;
@@ -250,31 +230,22 @@ class Events {
         return store.speakerRequests();
     }
 
-    /**
-     * Erases what is no longer needed: submissions never confirmed within their validity, and the contact
-     * email of events that ended longer ago than the retention period.
-     */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    @SchedulerLock(name = "events-purge")
-    @Transactional
-    public void purge() {
-        Instant now = clock.instant();
+    /** The submitter confirmed from the emailed link (told by the submissions lifecycle): audited. */
+    @EventListener
+    void on(SubmissionConfirmed confirmed) {
+        if (SUBJECT.equals(confirmed.subjectType())) {
+            audit.record("events.confirmed", "event", confirmed.subjectId(), null);
+        }
+    }
+
+    /** Deletes submissions never confirmed within their validity, with their links; each is audited. */
+    int deleteExpiredUnconfirmed(Instant now) {
         List<Long> expired = store.expiredUnconfirmed(now);
         for (long id : expired) {
             store.delete(id);
+            links.revokeAll(SUBJECT, id);
             audit.record("events.expired", "event", id, "never confirmed");
         }
-        int erased = store.eraseContacts(now.minus(properties.contactRetention()));
-        if (!expired.isEmpty() || erased > 0) {
-            log.info("Events purge: {} unconfirmed submission(s) deleted, {} contact email(s) erased", expired.size(), erased);
-        }
-    }
-
-    String manageLink(String token) {
-        return platform.link("/events/manage/" + token);
-    }
-
-    private String message(String key, Locale language, Object... args) {
-        return messages.getMessage(key, args, language);
+        return expired.size();
     }
 }

@@ -4,46 +4,44 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.solidarityhub.platform.BadInputException;
 import org.solidarityhub.platform.RateLimits;
-import org.springframework.http.HttpStatus;
+import org.solidarityhub.submissions.Guard;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * How many events one IP address may submit (form and API together): enough for a coordinator who enters
- * a whole city's events, too few for a flood. Addresses live only in memory, for as long as the limit needs.
+ * a whole city's events, too few for a flood. Over the limit a submission is refused with 429
+ * ({@link Guard.Policy#refuse}). Addresses live only in memory, for as long as the limit needs.
  */
 @Component
 class SubmissionLimits {
 
-    /** 429 with a localized reason. */
-    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
-    static class TooManySubmissions extends BadInputException {
+    static final String REFUSAL = "events.error.rateLimited";
+
+    /** 429 with the events' localized reason (also for too many address requests). */
+    static class TooManySubmissions extends org.solidarityhub.submissions.TooManySubmissions {
         TooManySubmissions() {
-            super("events.error.rateLimited");
+            super(REFUSAL);
         }
     }
 
-    private final RateLimits rateLimits;
-    private final RateLimits.Limit limit;
+    private final Guard guard;
+    private final Guard.Policy policy;
 
-    SubmissionLimits(RateLimits rateLimits, EventsProperties properties) {
-        this.rateLimits = rateLimits;
-        this.limit = new RateLimits.Limit("events.submit",
+    SubmissionLimits(Guard guard, EventsProperties properties) {
+        this.guard = guard;
+        this.policy = Guard.Policy.refuse(new RateLimits.Limit("events.submit",
                 RateLimits.Limit.per(properties.submissionsPer10Minutes(), Duration.ofMinutes(10)),
-                RateLimits.Limit.per(properties.submissionsPerDay(), Duration.ofDays(1)));
+                RateLimits.Limit.per(properties.submissionsPerDay(), Duration.ofDays(1))), REFUSAL);
     }
 
     /** Refuses with 429 when the address has no submission left (before any checking). */
     void check(HttpServletRequest request) {
-        if (!rateLimits.wouldAllow(limit, request.getRemoteAddr())) {
-            throw new TooManySubmissions();
-        }
+        guard.check(policy, request.getRemoteAddr());
     }
 
     /** Counts a stored submission; mistakes corrected in the form do not count. */
     void count(HttpServletRequest request) {
-        rateLimits.tryAcquire(limit, request.getRemoteAddr());
+        guard.count(policy, request.getRemoteAddr());
     }
 }

@@ -136,14 +136,14 @@ class SignatureCountsTest extends AppealTestSupport {
     }
 
     @Test
-    void expiredDataIsErasedOnSchedule(@org.springframework.beans.factory.annotation.Autowired Signing signing) {
+    void expiredDataIsErasedOnSchedule(@org.springframework.beans.factory.annotation.Autowired org.solidarityhub.submissions.Retention retention) {
         String pending = uniqueEmail("never-confirmed");
         String confirmed = uniqueEmail("confirmed");
         signAsIndividual(person(), individual("Never", pending, "HIDDEN"));
         signAndConfirm(individual("Kept", confirmed, "HIDDEN"));
         assertThat(row(confirmed).get("ip_hex")).isNotNull();
         clock.advance(java.time.Duration.ofDays(31));
-        signing.eraseExpiredData();
+        retention.run();
         assertThat(rows(pending)).isZero();
         assertThat(row(confirmed)).containsEntry("ip_hex", null).containsEntry("status", "CONFIRMED");
     }

@@ -337,10 +337,10 @@ class SigningTest extends AppealTestSupport {
         assertThat(db.sql("SELECT COUNT(*) FROM signature WHERE appeal_id = :id AND status = 'PENDING'")
                 .param("id", appeal.id()).query(Long.class).single()).isEqualTo(emails.size());
         assertThat(db.sql("""
-                        SELECT COUNT(*) FROM signature_token t JOIN signature s ON s.id = t.signature_id
-                        WHERE s.appeal_id = :id GROUP BY t.signature_id, t.purpose HAVING COUNT(*) <> 1""")
+                        SELECT COUNT(*) FROM emailed_link t JOIN signature s ON s.id = t.subject_id AND t.subject_type = 'signature'
+                        WHERE s.appeal_id = :id GROUP BY t.subject_id, t.purpose HAVING COUNT(*) <> 1""")
                 .param("id", appeal.id()).query(Long.class).list()).isEmpty();
-        assertThat(db.sql("SELECT COUNT(*) FROM signature_token t JOIN signature s ON s.id = t.signature_id WHERE s.appeal_id = :id")
+        assertThat(db.sql("SELECT COUNT(*) FROM emailed_link t JOIN signature s ON s.id = t.subject_id AND t.subject_type = 'signature' WHERE s.appeal_id = :id")
                 .param("id", appeal.id()).query(Long.class).single()).isEqualTo(2L * emails.size());
         for (String email : emails) {
             assertThat(rows(email)).isEqualTo(1);

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.solidarityhub.test.Browser;
 
 /** Helpers shared by the events tests: a campaign of their own, and a valid form to vary. */
-final class EventsFixture {
+public final class EventsFixture {
 
     private EventsFixture() {
     }
@@ -22,7 +22,7 @@ final class EventsFixture {
     }
 
     /** The fields of a valid submission in Brussels, with a title of its own. */
-    static Map<String, Object> brussels(String title, String email) {
+    public static Map<String, Object> brussels(String title, String email) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("title", title);
         fields.put("type", "DEMONSTRATION");

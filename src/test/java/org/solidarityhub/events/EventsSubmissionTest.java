@@ -32,6 +32,9 @@ class EventsSubmissionTest extends WebTest {
     @Autowired
     Events events;
 
+    @Autowired
+    org.solidarityhub.submissions.Retention retention;
+
     Campaign campaign;
 
     @BeforeEach
@@ -237,7 +240,7 @@ class EventsSubmissionTest extends WebTest {
         Browser.Page expired = anotherBrowser().get(path);
         assertThat(expired.status()).isEqualTo(404);
         assertThat(expired.text(".lead")).isEqualTo("This link is unknown, was already used or has expired.");
-        events.purge();
+        retention.run();
         assertThat(store.find(id)).isEmpty();
         assertThat(actionsOn(id)).contains("events.expired");
         assertThat(anotherBrowser().get("/events/manage/not-a-token").status()).isEqualTo(404);

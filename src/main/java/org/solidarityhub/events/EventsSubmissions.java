@@ -1,0 +1,58 @@
+package org.solidarityhub.events;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.solidarityhub.submissions.ModerationQueue;
+import org.solidarityhub.submissions.RetentionRule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How events register their subject, the event, with the submissions module: what is erased when
+ * (retention rules) and what waits for a moderator (its entry on the staff queue page). Its link is the
+ * management link ({@link Events#MANAGE}); its guard policy (refuse over the limit) is in {@link SubmissionLimits}.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventsSubmissions {
+
+    @Bean
+    RetentionRule eventsUnconfirmed(Events events) {
+        // each unconfirmed event carries its own expiry (expires_at): the cut-off is now
+        return new RetentionRule("events.unconfirmed", "events never confirmed within their validity, with their links",
+                Duration.ZERO, events::deleteExpiredUnconfirmed);
+    }
+
+    @Bean
+    RetentionRule eventsContactEmails(EventStore store, EventsProperties properties) {
+        return new RetentionRule("events.contact-emails", "contact emails of events that ended",
+                properties.contactRetention(), store::eraseContacts);
+    }
+
+    @Bean
+    ModerationQueue eventsQueue(EventStore store) {
+        return new ModerationQueue() {
+            @Override
+            public String titleKey() {
+                return "events.staff.queue.title";
+            }
+
+            @Override
+            public String staffPage() {
+                return "/staff/events";
+            }
+
+            @Override
+            public long waiting() {
+                return store.queueSize();
+            }
+
+            @Override
+            public List<Waiting> oldest(int limit) {
+                return store.queue().stream().limit(limit)
+                        .map(e -> new Waiting(e.latest().draft().title(), "/staff/events/" + e.id(), e.confirmedAt()))
+                        .toList();
+            }
+        };
+    }
+}
