@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.solidarityhub.platform.ApiProblem;
+import org.solidarityhub.platform.AtomWriter;
 import org.solidarityhub.platform.Countries;
+import org.solidarityhub.platform.ICalendarWriter;
 import org.solidarityhub.platform.Markdown;
 import org.solidarityhub.platform.PlatformProperties;
 import org.springframework.context.MessageSource;
@@ -73,7 +75,7 @@ class EventFeedsController {
         byte[] body = cache.get(key, version, () -> {
             List<ICalendarWriter.Entry> entries = queries.forFeed(c.id(), chosen, FEED_LIMIT).stream().map(this::entry).toList();
             String name = c.name(Locale.ENGLISH) + (chosen.country() == null ? "" : " · " + countries.name(chosen.country(), Locale.ENGLISH));
-            return ICalendarWriter.write(name, entries, clock.instant()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return ICalendarWriter.write("Events", name, entries, clock.instant()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         });
         return ResponseEntity.ok().contentType(CALENDAR).body(body);
     }
@@ -83,7 +85,7 @@ class EventFeedsController {
         PublicEvent event = queries.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().contentType(CALENDAR)
                 .header("Content-Disposition", "attachment; filename=\"event-" + id + ".ics\"")
-                .body(ICalendarWriter.write(null, List.of(entry(event)), clock.instant()));
+                .body(ICalendarWriter.write("Events", null, List.of(entry(event)), clock.instant()));
     }
 
     @GetMapping("/api/v1/campaigns/{slug}/events.atom")
