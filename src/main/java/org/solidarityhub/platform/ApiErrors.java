@@ -50,9 +50,9 @@ import tools.jackson.core.JacksonException;
 public class ApiErrors extends ResponseEntityExceptionHandler {
 
     /** The extension member with one message per invalid field. */
-    public static final String FIELDS = "errors";
+    static final String FIELDS = "errors";
     /** The extension member with the reason, as in {@code detail}. */
-    public static final String REASON = "reason";
+    static final String REASON = "reason";
 
     static final String API_PATHS = "/api/";
 

@@ -46,6 +46,13 @@ class ApiProblemDetailsTest extends WebTest {
     }
 
     @Test
+    void answersALanguageTheSiteDoesNotOfferWithAProblem() {
+        JsonNode problem = assertProblem(anotherBrowser().acceptLanguage("uk").get("/api/v1/campaigns?lang=xx"), 400, "/api/v1/campaigns");
+
+        assertThat(problem.path("detail").asString()).isEqualTo("Цей сайт недоступний запитаною мовою.");
+    }
+
+    @Test
     void tellsAClientOfABusySiteWhenToTryAgain() {
         Browser.Page page = browser.postRaw(BusyApi.PATH, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
 
