@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -36,15 +37,16 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Every API error, as an RFC 9457 problem detail ({@code application/problem+json}), built here and nowhere else:
- * <pre>{"type":"about:blank","title":"…","status":400,"detail":"…","instance":"/api/…",
- *  "reason":"…","errors":{"field":"…"}}</pre>
- * {@code title} and {@code detail} are localized by Accept-Language; {@code reason} (the same text as
+ * <pre>{"title":"…","status":400,"detail":"…","instance":"/api/…","reason":"…","errors":{"field":"…"}}</pre>
+ * ({@code type} is left out, which means {@code about:blank}: the status says what kind of problem it is).
+ * {@code title} and {@code detail} are in the reader's language; {@code reason} (the same text as
  * {@code detail}) and {@code errors} (one message per invalid field, empty when none) are extension members that
  * the API had before it spoke RFC 9457, kept for its clients. Answers every exception of a REST controller (Spring
  * MVC's own, such as malformed JSON, a wrong type or media type, as {@link ResponseEntityExceptionHandler} lists
  * them; {@link ApiProblem}; {@link BadInputException}; a busy site), and, through {@link ErrorResponses}, every
  * other error on an {@code /api/} path: no such address, a method or media type the address does not take,
- * input the screening filter refused. Never a stack trace, an exception class or the refused input.
+ * input the screening filter refused. Never a stack trace, an exception class or a refused value: of the request,
+ * only its path comes back, as {@code instance}.
  */
 @RestControllerAdvice(annotations = RestController.class, assignableTypes = ErrorResponses.class)
 public class ApiErrors extends ResponseEntityExceptionHandler {
@@ -90,6 +92,9 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
                                                              WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null && servlet.getResponse().isCommitted()) {
+            return null; // too late for an answer of its own (as Spring's handler does)
+        }
         return answer(status, headers, reasonKey(e, status), fields(e), request);
     }
 
