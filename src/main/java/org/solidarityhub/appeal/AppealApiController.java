@@ -1,14 +1,15 @@
 package org.solidarityhub.appeal;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.solidarityhub.platform.ApiErrors;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.PlatformProperties;
 import org.springframework.context.MessageSource;
@@ -41,120 +42,107 @@ class AppealApiController {
     record OrganizationBody(String name, String country, String website) {
     }
 
+    /** An appeal with its counts; {@code languages} and {@code revision} only when one appeal is asked for. */
+    record ApiAppeal(String slug, String title, String language, String state, Integer goal, String url, ApiCounts counts,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> languages,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Integer revision) {
+    }
+
+    record ApiCounts(long total, long individuals, long organizations, Map<String, Long> byCountry) {
+    }
+
+    /** One signatory as the public list shows it; what the signer did not give is left out. */
+    record ApiSignatory(String kind, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String city, String country,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String website,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
+    }
+
+    record ApiSignatories(int page, int pageSize, long total, List<ApiSignatory> items) {
+    }
+
+    record Pending(String status, String message) {
+    }
+
     private final Appeals appeals;
     private final Signing signing;
     private final SignatureCounts counts;
     private final Signatories signatories;
     private final Countries countries;
-    private final ApiErrors errors;
     private final MessageSource messages;
     private final PlatformProperties platform;
     private final AppealProperties properties;
 
     AppealApiController(Appeals appeals, Signing signing, SignatureCounts counts, Signatories signatories, Countries countries,
-                        ApiErrors errors, MessageSource messages, PlatformProperties platform, AppealProperties properties) {
+                        MessageSource messages, PlatformProperties platform, AppealProperties properties) {
         this.appeals = appeals;
         this.signing = signing;
         this.counts = counts;
         this.signatories = signatories;
         this.countries = countries;
-        this.errors = errors;
         this.messages = messages;
         this.platform = platform;
         this.properties = properties;
     }
 
     @GetMapping
-    ResponseEntity<List<Map<String, Object>>> list(Locale locale) {
-        return cached(appeals.open().stream().map(a -> summary(a, appeals.currentFor(a, locale))).toList());
+    ResponseEntity<List<ApiAppeal>> list(Locale locale) {
+        return cached(appeals.open().stream().map(a -> summary(a, appeals.currentFor(a, locale), null)).toList());
     }
 
     @GetMapping("/{slug}")
-    ResponseEntity<?> show(@PathVariable String slug, @RequestParam(required = false) String language, Locale locale) {
-        var appeal = appeals.bySlug(slug);
-        if (appeal.isEmpty()) {
-            return errors.error(HttpStatus.NOT_FOUND, "error.404.text", locale);
-        }
-        List<String> languages = appeals.languages(appeal.get());
+    ResponseEntity<ApiAppeal> show(@PathVariable String slug, @RequestParam(required = false) String language, Locale locale) {
+        Appeal appeal = appeal(slug);
+        List<String> languages = appeals.languages(appeal);
         if (language != null && !languages.contains(language)) {
-            return errors.fieldErrors(Map.of("language", "appeal.error.language"), locale);
+            throw ApiProblem.fields("error.reason.fields", Map.of("language", "appeal.error.language"));
         }
-        Appeal.Revision revision = language != null ? appeals.current(appeal.get().id(), language).orElseThrow()
-                : appeals.currentFor(appeal.get(), locale);
-        Map<String, Object> body = summary(appeal.get(), revision);
-        body.put("languages", languages);
-        body.put("revision", revision.number());
-        return cached(body);
+        Appeal.Revision revision = language != null ? appeals.current(appeal.id(), language).orElseThrow()
+                : appeals.currentFor(appeal, locale);
+        return cached(summary(appeal, revision, languages));
     }
 
     @GetMapping("/{slug}/signatories")
-    ResponseEntity<?> signatories(@PathVariable String slug, @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "") String country, Locale locale) {
-        var appeal = appeals.bySlug(slug);
-        if (appeal.isEmpty()) {
-            return errors.error(HttpStatus.NOT_FOUND, "error.404.text", locale);
-        }
+    ResponseEntity<ApiSignatories> signatories(@PathVariable String slug, @RequestParam(defaultValue = "0") int page,
+                                               @RequestParam(defaultValue = "") String country) {
+        Appeal appeal = appeal(slug);
         if (page < 0 || page > 1_000_000) {
-            return errors.fieldErrors(Map.of("page", "error.reason.parameter"), locale);
+            throw ApiProblem.fields("error.reason.fields", Map.of("page", "error.reason.parameter"));
         }
         String filter = "";
         if (!country.isBlank()) {
-            var known = countries.normalize(country);
-            if (known.isEmpty()) {
-                return errors.fieldErrors(Map.of("country", "appeal.error.country"), locale);
-            }
-            filter = known.get();
+            filter = countries.normalize(country).orElseThrow(
+                    () -> ApiProblem.fields("error.reason.fields", Map.of("country", "appeal.error.country")));
         }
-        long id = appeal.get().id();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("page", page);
-        body.put("pageSize", properties.pageSize());
-        body.put("total", signatories.total(id, filter));
-        body.put("items", signatories.page(id, filter, properties.pageSize(), page * properties.pageSize()).stream().map(s -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("kind", s.kind());
-            item.put("name", s.name());
-            if (s.city() != null) {
-                item.put("city", s.city());
-            }
-            item.put("country", s.country());
-            if (s.website() != null) {
-                item.put("website", s.website());
-            }
-            if (s.comment() != null) {
-                item.put("comment", s.comment());
-            }
-            return item;
-        }).toList());
-        return cached(body);
+        int size = properties.pageSize();
+        List<ApiSignatory> items = signatories.page(appeal.id(), filter, size, page * size).stream()
+                .map(s -> new ApiSignatory(s.kind(), s.name(), s.city(), s.country(), s.website(), s.comment())).toList();
+        return cached(new ApiSignatories(page, size, signatories.total(appeal.id(), filter), items));
     }
 
     @PostMapping(path = "/{slug}/signatures", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> sign(@PathVariable String slug, @RequestBody SignatureBody body, Locale locale, HttpServletRequest request) {
-        var found = appeals.bySlug(slug);
-        if (found.isEmpty()) {
-            return errors.error(HttpStatus.NOT_FOUND, "error.404.text", locale);
-        }
-        Appeal appeal = found.get();
+    ResponseEntity<Pending> sign(@PathVariable String slug, @RequestBody SignatureBody body, Locale locale, HttpServletRequest request) {
+        Appeal appeal = appeal(slug);
         if (!appeal.isOpen()) {
-            return errors.error(HttpStatus.CONFLICT, "appeal.error.closed", locale);
+            throw ApiProblem.of(HttpStatus.CONFLICT, "appeal.error.closed");
         }
         List<String> languages = appeals.languages(appeal);
         if (body.language() != null && !languages.contains(body.language())) {
-            return errors.fieldErrors(Map.of("language", "appeal.error.language"), locale);
+            throw ApiProblem.fields("error.reason.fields", Map.of("language", "appeal.error.language"));
         }
         SignRequest signRequest = toRequest(body);
         Map<String, String> problems = signRequest.problems(countries);
         Locale language = body.language() != null ? Locale.forLanguageTag(body.language()) : locale;
         if (!problems.isEmpty()) {
-            return errors.fieldErrors(problems, locale);
+            throw ApiProblem.fields("error.reason.fields", problems);
         }
         Appeal.Revision revision = appeals.currentFor(appeal, language);
         signing.sign(appeal, revision, signRequest, request.getRemoteAddr(), language);
-        Map<String, Object> accepted = new LinkedHashMap<>();
-        accepted.put("status", "PENDING");
-        accepted.put("message", messages.getMessage("appeal.signed.text", new Object[]{properties.confirmationValidity().toDays()}, language));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Pending("PENDING",
+                messages.getMessage("appeal.signed.text", new Object[]{properties.confirmationValidity().toDays()}, language)));
+    }
+
+    private Appeal appeal(String slug) {
+        return appeals.bySlug(slug).orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "error.404.text"));
     }
 
     private static SignRequest toRequest(SignatureBody body) {
@@ -169,18 +157,12 @@ class AppealApiController {
                 null, null);
     }
 
-    private Map<String, Object> summary(Appeal appeal, Appeal.Revision revision) {
+    private ApiAppeal summary(Appeal appeal, Appeal.Revision revision, List<String> languages) {
         SignatureCounts.Counts current = counts.of(appeal.id());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("slug", appeal.slug());
-        body.put("title", revision.title());
-        body.put("language", revision.language());
-        body.put("state", appeal.state().name());
-        body.put("goal", appeal.goal());
-        body.put("url", platform.link("/appeals/" + appeal.slug()));
-        body.put("counts", Map.of("total", current.total(), "individuals", current.individuals(),
-                "organizations", current.organizations(), "byCountry", current.byCountry()));
-        return body;
+        return new ApiAppeal(appeal.slug(), revision.title(), revision.language(), appeal.state().name(), appeal.goal(),
+                platform.link("/appeals/" + appeal.slug()),
+                new ApiCounts(current.total(), current.individuals(), current.organizations(), current.byCountry()),
+                languages, languages == null ? null : revision.number());
     }
 
     private <T> ResponseEntity<T> cached(T body) {

@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.Timestamps;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The campaigns, and which of them is current. */
 @Component
@@ -67,6 +70,27 @@ class Campaigns {
             return Optional.empty();
         }
         return load("SELECT * FROM campaign WHERE slug = :slug", Map.of("slug", slug)).stream().findFirst();
+    }
+
+    /*
+     * Which campaign a request is about, written once for every controller of the feature: pages and feeds take
+     * ?campaign=slug and fall back on the current campaign; the API names the campaign in its path.
+     */
+
+    /** For a public page: the campaign {@code ?campaign=} names, else the current one; a 404 page when there is none. */
+    Campaign forPage(String slug) {
+        return (slug == null || slug.isBlank() ? current() : bySlug(slug))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** Whether a page asked without {@code ?campaign=} has no campaign at all to show (the list and the form then explain). */
+    boolean noneToShow(String slug) {
+        return (slug == null || slug.isBlank()) && current().isEmpty();
+    }
+
+    /** For the API and the feeds: the campaign with this slug; else a 404 problem saying there is no such campaign. */
+    Campaign forApi(String slug) {
+        return bySlug(slug).orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "events.error.campaign"));
     }
 
     Optional<Campaign> byId(long id) {

@@ -5,12 +5,10 @@ import java.util.Locale;
 import org.solidarityhub.platform.BadInputException;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.PlatformProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A read-only list of a campaign's events, filtered by country or type, for partner websites to show in
@@ -22,31 +20,26 @@ class EmbedController {
     static final int LIMIT = 200;
 
     private final Campaigns campaigns;
-    private final EventQueries queries;
+    private final EventViews views;
     private final Countries countries;
-    private final EventPagesController pages;
     private final PlatformProperties platform;
 
-    EmbedController(Campaigns campaigns, EventQueries queries, Countries countries, EventPagesController pages,
-                    PlatformProperties platform) {
+    EmbedController(Campaigns campaigns, EventViews views, Countries countries, PlatformProperties platform) {
         this.campaigns = campaigns;
-        this.queries = queries;
+        this.views = views;
         this.countries = countries;
-        this.pages = pages;
         this.platform = platform;
     }
 
     @GetMapping("/embed/events")
     String embed(@RequestParam(required = false) String campaign, @RequestParam(required = false) String country,
                  @RequestParam(required = false) String type, Locale locale, Model model) {
-        Campaign c = (campaign == null || campaign.isBlank() ? campaigns.current() : campaigns.bySlug(campaign))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Campaign c = campaigns.forPage(campaign);
         FilterParams.Parsed parsed = FilterParams.parse(countries, country, null, type, null, null, null, null, null);
         if (!parsed.problems().isEmpty()) {
             throw new BadInputException(parsed.problems().values().iterator().next());
         }
-        EventQueries.Page page = queries.find(c.id(), parsed.filter(), EventQueries.Order.BY_TIME, LIMIT, 0, false);
-        model.addAttribute("cards", page.events().stream().map(e -> pages.card(e, locale)).toList());
+        model.addAttribute("cards", views.byTime(c, parsed.filter(), LIMIT, locale));
         model.addAttribute("campaignName", c.name(locale));
         model.addAttribute("site", platform.link("/"));
         model.addAttribute("moreUrl", platform.link("/events?campaign=" + c.slug()

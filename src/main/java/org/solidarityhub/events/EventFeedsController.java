@@ -1,17 +1,9 @@
 package org.solidarityhub.events;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Supplier;
 
-import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.Countries;
-import org.solidarityhub.platform.Markdown;
-import org.solidarityhub.platform.PlatformProperties;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,63 +11,40 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
-/** iCalendar feeds (one event, a campaign, a campaign in one country) and the Atom feed of new events. */
+/**
+ * The campaign's feeds: iCalendar (one event, a campaign, a campaign in one country), the Atom feed of new events
+ * and the GeoJSON of the map. The big ones are kept in the {@link FeedCache} and answered 304 while unchanged.
+ */
 @RestController
 class EventFeedsController {
 
     static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
-    static final int FEED_LIMIT = 20_000;
-    static final int ATOM_LIMIT = 50;
+    static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
 
     private final Campaigns campaigns;
     private final EventQueries queries;
+    private final EventFeeds feeds;
     private final Countries countries;
-    private final Markdown markdown;
-    private final PlatformProperties platform;
-    private final MessageSource messages;
-    private final Clock clock;
     private final FeedCache cache;
 
-    EventFeedsController(Campaigns campaigns, EventQueries queries, Countries countries, Markdown markdown,
-                         PlatformProperties platform, MessageSource messages, Clock clock, FeedCache cache) {
-        this.cache = cache;
+    EventFeedsController(Campaigns campaigns, EventQueries queries, EventFeeds feeds, Countries countries, FeedCache cache) {
         this.campaigns = campaigns;
         this.queries = queries;
+        this.feeds = feeds;
         this.countries = countries;
-        this.markdown = markdown;
-        this.platform = platform;
-        this.messages = messages;
-        this.clock = clock;
+        this.cache = cache;
     }
 
     @GetMapping("/api/v1/campaigns/{slug}/events.ics")
     ResponseEntity<byte[]> campaignCalendar(@PathVariable String slug, @RequestParam(required = false) String country,
-                                            org.springframework.web.context.request.WebRequest request) {
-        Campaign c = campaigns.bySlug(slug).orElseThrow(() -> new ApiProblem(404, "events.error.campaign", Map.of()));
-        EventQueries.Filter filter = EventQueries.Filter.NONE;
-        if (country != null && !country.isBlank()) {
-            String code = country.strip().length() == 2 ? countries.normalize(country).orElse(null) : null;
-            if (code == null) {
-                throw new ApiProblem(400, "events.error.parameter",
-                        Map.of("country", messages.getMessage("events.error.country", null, Locale.ENGLISH)));
-            }
-            filter = filter.withCountry(code);
-        }
-        EventQueries.Filter chosen = filter;
-        String key = "ics|" + c.id() + "|" + chosen.country();
-        FeedCache.Version version = cache.version(c.id());
-        if (request.checkNotModified(version.etag(key))) {
-            return null;
-        }
-        byte[] body = cache.get(key, version, () -> {
-            List<ICalendarWriter.Entry> entries = queries.forFeed(c.id(), chosen, FEED_LIMIT).stream().map(this::entry).toList();
-            String name = c.name(Locale.ENGLISH) + (chosen.country() == null ? "" : " · " + countries.name(chosen.country(), Locale.ENGLISH));
-            return ICalendarWriter.write(name, entries, clock.instant()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        });
-        return ResponseEntity.ok().contentType(CALENDAR).body(body);
+                                            WebRequest request) {
+        Campaign c = campaigns.forApi(slug);
+        String chosen = FilterParams.forApi(countries, country, null, null, null, null, null, null, null).country();
+        return cached(c, "ics|" + c.id() + "|" + chosen, CALENDAR, request, () -> feeds.calendar(c, chosen));
     }
 
     @GetMapping("/events/{id:\\d{1,18}}.ics")
@@ -83,59 +52,33 @@ class EventFeedsController {
         PublicEvent event = queries.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().contentType(CALENDAR)
                 .header("Content-Disposition", "attachment; filename=\"event-" + id + ".ics\"")
-                .body(ICalendarWriter.write(null, List.of(entry(event)), clock.instant()));
+                .body(feeds.calendar(event));
     }
 
     @GetMapping("/api/v1/campaigns/{slug}/events.atom")
     ResponseEntity<String> atom(@PathVariable String slug, Locale locale) {
-        Campaign c = campaigns.bySlug(slug).orElseThrow(() -> new ApiProblem(404, "events.error.campaign", Map.of()));
-        List<PublicEvent> newest = queries.find(c.id(), EventQueries.Filter.NONE, EventQueries.Order.NEWEST_FIRST, ATOM_LIMIT, 0, false).events();
-        String host = platform.baseUrl().getHost() == null ? "localhost" : platform.baseUrl().getHost();
-        List<AtomWriter.Entry> entries = new ArrayList<>();
-        Instant updated = null;
-        for (PublicEvent e : newest) {
-            Instant changed = e.updatedAt() == null ? e.publishedAt() : e.updatedAt();
-            updated = updated == null || changed.isAfter(updated) ? changed : updated;
-            String when = EventFormat.when(e.start(), e.end(), locale) + " (" + EventFormat.zone(e.start()) + ")";
-            String where = e.online() ? messages.getMessage("events.show.online", null, locale)
-                    : e.city() + ", " + countries.name(e.country(), locale);
-            String typeName = messages.getMessage(e.type().messageKey(), null, locale);
-            entries.add(new AtomWriter.Entry("tag:" + host + ",2026:event-" + e.id(), e.title(), platform.link("/events/" + e.id()),
-                    e.publishedAt(), changed, typeName + " · " + when + " · " + where,
-                    "<p>" + escape(when) + "<br>" + escape(where) + "</p>" + markdown.toHtml(e.description()),
-                    e.type().name(), typeName));
-        }
-        AtomWriter.Feed feed = new AtomWriter.Feed("tag:" + host + ",2026:campaign-" + c.slug(), c.name(locale),
-                platform.link("/api/v1/campaigns/" + c.slug() + "/events.atom"), platform.link("/events?campaign=" + c.slug()),
-                locale.getLanguage(), updated == null ? clock.instant() : updated);
-        return ResponseEntity.ok().contentType(ATOM).body(AtomWriter.write(feed, entries));
+        return ResponseEntity.ok().contentType(ATOM).body(feeds.atom(campaigns.forApi(slug), locale));
     }
 
-    private ICalendarWriter.Entry entry(PublicEvent e) {
-        String host = platform.baseUrl().getHost() == null ? "localhost" : platform.baseUrl().getHost();
-        List<String> place = new ArrayList<>();
-        if (e.online()) {
-            place.add(e.onlineUrl() == null ? "Online" : e.onlineUrl());
-        } else {
-            if (e.venue() != null) {
-                place.add(e.venue());
-            }
-            if (e.address() != null) {
-                place.add(e.address());
-            }
-            place.add(e.city());
-            place.add(countries.name(e.country(), Locale.ENGLISH));
-        }
-        String url = platform.link("/events/" + e.id());
-        String description = e.description() + "\n\n" + e.organizers() + "\n" + url;
-        return new ICalendarWriter.Entry("event-" + e.id() + "@" + host, e.title(), description, String.join(", ", place),
-                e.zone(), e.startsLocal(), e.endsLocal(),
-                e.latitude() == null ? null : e.latitude().doubleValue(), e.longitude() == null ? null : e.longitude().doubleValue(),
-                url, messages.getMessage(e.type().messageKey(), null, Locale.ENGLISH), e.cancelled(),
-                e.updatedAt());
+    @GetMapping("/api/v1/campaigns/{slug}/events.geojson")
+    ResponseEntity<byte[]> geojson(@PathVariable String slug, @RequestParam(required = false) String country,
+                                   @RequestParam(required = false) String city, @RequestParam(required = false) String type,
+                                   @RequestParam(required = false) String date, @RequestParam(required = false) String mode,
+                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String q, Locale locale, WebRequest request) {
+        Campaign c = campaigns.forApi(slug);
+        EventQueries.Filter filter = FilterParams.forApi(countries, country, city, type, date, mode, q, from, to);
+        return cached(c, "geojson|" + c.id() + "|" + locale.getLanguage() + "|" + filter, GEOJSON, request,
+                () -> feeds.geojson(c, filter, locale));
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** The body kept for this key while the campaign's events are unchanged; 304 when the client has it already. */
+    private ResponseEntity<byte[]> cached(Campaign c, String key, MediaType type, WebRequest request, Supplier<byte[]> make) {
+        FeedCache.Version version = cache.version(c.id());
+        if (request.checkNotModified(version.etag(key))) {
+            return null;
+        }
+        byte[] body = cache.get(FeedCache.Body.class, key, version, () -> new FeedCache.Body(make.get())).bytes();
+        return ResponseEntity.ok().contentType(type).body(body);
     }
 }

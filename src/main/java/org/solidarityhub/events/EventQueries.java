@@ -40,7 +40,12 @@ class EventQueries {
     /** How a list is sorted. */
     enum Order { BY_PLACE, BY_TIME, NEWEST_FIRST }
 
-    record Counts(long events, long countries) {
+    record Counts(long events, long countries) implements FeedCache.Cached {
+
+        @Override
+        public long weight() {
+            return 64;
+        }
     }
 
     record Page(List<PublicEvent> events, long total) {

@@ -25,18 +25,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public JSON API of the events: campaigns with live counts, approved events with only their public
- * fields (filters, pages, GeoJSON for the map), and submission as JSON (202 when stored, 400 with field
- * errors). Documented in static/api/openapi.yaml.
+ * fields (filters, pages), and submission as JSON (202 when stored, 400 with field errors). The GeoJSON of the
+ * map and the calendars are feeds ({@link EventFeedsController}). Documented in static/api/openapi.yaml.
  */
 @RestController
 @RequestMapping("/api/v1/campaigns")
 class EventsApiController {
 
-    static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
-    static final int GEOJSON_LIMIT = 20_000;
-
+    /** A campaign; {@code counts} only when one campaign is asked for (null in the list). */
     record ApiCampaign(String slug, String name, String description, Map<String, String> names, String startsOn,
-                       String endsOn, boolean current, Map<String, Long> counts, Map<String, String> links) {
+                       String endsOn, boolean current, ApiCounts counts, ApiLinks links) {
+    }
+
+    record ApiCounts(long events, long countries) {
+    }
+
+    record ApiLinks(String events, String page, String ics, String atom) {
     }
 
     record ApiLocation(String venue, String address, String city, String country, Double latitude, Double longitude,
@@ -66,14 +70,10 @@ class EventsApiController {
     private final EventsProperties properties;
     private final PlatformProperties platform;
     private final MessageSource messages;
-    private final FeedCache cache;
-    private final tools.jackson.databind.json.JsonMapper json;
 
-    EventsApiController(FeedCache cache, tools.jackson.databind.json.JsonMapper json, Campaigns campaigns, EventQueries queries, Countries countries, EventRules rules, Events events,
+    EventsApiController(Campaigns campaigns, EventQueries queries, Countries countries, EventRules rules, Events events,
                         SubmissionLimits limits, EventsProperties properties, PlatformProperties platform,
                         MessageSource messages) {
-        this.cache = cache;
-        this.json = json;
         this.campaigns = campaigns;
         this.queries = queries;
         this.countries = countries;
@@ -94,10 +94,10 @@ class EventsApiController {
 
     @GetMapping("/{slug}")
     ApiCampaign campaign(@PathVariable String slug, Locale locale) {
-        Campaign c = campaign(slug);
+        Campaign c = campaigns.forApi(slug);
         EventQueries.Counts counts = queries.counts(c.id());
         boolean current = campaigns.current().map(x -> x.id() == c.id()).orElse(false);
-        return campaign(c, current, Map.of("events", counts.events(), "countries", counts.countries()), locale);
+        return campaign(c, current, new ApiCounts(counts.events(), counts.countries()), locale);
     }
 
     @GetMapping("/{slug}/events")
@@ -105,75 +105,26 @@ class EventsApiController {
                    @RequestParam(required = false) String city, @RequestParam(required = false) String type,
                    @RequestParam(required = false) String date, @RequestParam(required = false) String mode,
                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                   @RequestParam(required = false) String q, @RequestParam(required = false) String page, Locale locale) {
-        Campaign c = campaign(slug);
-        EventQueries.Filter filter = filter(country, city, type, date, mode, q, from, to, locale);
+                   @RequestParam(required = false) String q, @RequestParam(required = false) String page) {
+        Campaign c = campaigns.forApi(slug);
+        EventQueries.Filter filter = FilterParams.forApi(countries, country, city, type, date, mode, q, from, to);
         Integer number = FilterParams.page(page);
         if (number == null) {
-            throw new ApiProblem(400, "events.error.page", Map.of("page", messages.getMessage("events.error.page", null, locale)));
+            throw ApiProblem.fields("events.error.page", Map.of("page", "events.error.page"));
         }
         int size = properties.apiPageSize();
         EventQueries.Page result = queries.find(c.id(), filter, EventQueries.Order.BY_TIME, size, (number - 1) * size, true);
         return new ApiPage(number, size, result.total(), result.events().stream().map(this::event).toList());
     }
 
-    @GetMapping(value = "/{slug}/events.geojson")
-    ResponseEntity<byte[]> geojson(@PathVariable String slug, @RequestParam(required = false) String country,
-                                   @RequestParam(required = false) String city, @RequestParam(required = false) String type,
-                                   @RequestParam(required = false) String date, @RequestParam(required = false) String mode,
-                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                   @RequestParam(required = false) String q, Locale locale,
-                                   org.springframework.web.context.request.WebRequest request) {
-        Campaign c = campaign(slug);
-        EventQueries.Filter filter = filter(country, city, type, date, mode, q, from, to, locale);
-        String key = "geojson|" + c.id() + "|" + locale.getLanguage() + "|" + filter;
-        FeedCache.Version version = cache.version(c.id());
-        if (request.checkNotModified(version.etag(key))) {
-            return null;
-        }
-        byte[] body = cache.get(key, version, () -> json.writeValueAsBytes(featureCollection(c, filter, locale)));
-        return ResponseEntity.ok().contentType(GEOJSON).body(body);
-    }
-
-    private Map<String, Object> featureCollection(Campaign c, EventQueries.Filter filter, Locale locale) {
-        List<PublicEvent> found = queries.find(c.id(), filter, EventQueries.Order.BY_TIME, GEOJSON_LIMIT, 0, false).events();
-        List<Map<String, Object>> features = found.stream().filter(PublicEvent::hasPin).map(e -> {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("id", e.id());
-            properties.put("title", e.title());
-            properties.put("type", e.type().name());
-            properties.put("typeName", messages.getMessage(e.type().messageKey(), null, locale));
-            properties.put("start", EventFormat.iso(e.start()));
-            properties.put("end", EventFormat.iso(e.end()));
-            properties.put("timezone", e.zone().getId());
-            properties.put("when", EventFormat.when(e.start(), e.end(), locale));
-            properties.put("city", e.city());
-            properties.put("country", e.country());
-            properties.put("online", e.online());
-            properties.put("visibility", e.visibility().name());
-            properties.put("url", "/events/" + e.id());
-            Map<String, Object> feature = new LinkedHashMap<>();
-            feature.put("type", "Feature");
-            feature.put("id", e.id());
-            feature.put("geometry", Map.of("type", "Point", "coordinates",
-                    List.of(e.longitude().doubleValue(), e.latitude().doubleValue())));
-            feature.put("properties", properties);
-            return feature;
-        }).toList();
-        Map<String, Object> collection = new LinkedHashMap<>();
-        collection.put("type", "FeatureCollection");
-        collection.put("features", features);
-        return collection;
-    }
-
     @PostMapping(value = "/{slug}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> submit(@PathVariable String slug, @RequestBody SubmitEvent body, Locale locale,
                                     HttpServletRequest request) {
-        Campaign c = campaign(slug);
+        Campaign c = campaigns.forApi(slug);
         limits.check(request);
         EventRules.Outcome outcome = rules.check(body, locale, true);
         if (!outcome.valid()) {
-            throw new ApiProblem(400, "events.error.form", outcome.errors());
+            throw ApiProblem.localizedFields("events.error.form", outcome.errors());
         }
         Events.Submitted submitted = events.submit(c, outcome.draft(), outcome.contactEmail(), outcome.language());
         limits.count(request);
@@ -181,32 +132,16 @@ class EventsApiController {
                 .body(new Accepted(submitted.id(), EventStatus.UNCONFIRMED.name(), messages.getMessage("events.api.accepted", null, locale)));
     }
 
-    private EventQueries.Filter filter(String country, String city, String type, String date, String mode, String q,
-                                       String from, String to, Locale locale) {
-        FilterParams.Parsed parsed = FilterParams.parse(countries, country, city, type, date, mode, q, from, to);
-        if (!parsed.problems().isEmpty()) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            parsed.problems().forEach((field, key) -> errors.put(field, messages.getMessage(key, null, locale)));
-            throw new ApiProblem(400, "events.error.parameter", errors);
-        }
-        return parsed.filter();
-    }
-
-    private Campaign campaign(String slug) {
-        return campaigns.bySlug(slug).orElseThrow(() -> new ApiProblem(404, "events.error.campaign", Map.of()));
-    }
-
-    private ApiCampaign campaign(Campaign c, boolean current, Map<String, Long> counts, Locale locale) {
+    private ApiCampaign campaign(Campaign c, boolean current, ApiCounts counts, Locale locale) {
         Map<String, String> names = new LinkedHashMap<>();
         c.texts().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(t -> names.put(t.getKey(), t.getValue().name()));
+        String api = "/api/v1/campaigns/" + c.slug();
         return new ApiCampaign(c.slug(), c.name(locale), c.text(locale).description(), names, c.startsOn().toString(),
                 c.endsOn().toString(), current, counts,
-                Map.of("events", "/api/v1/campaigns/" + c.slug() + "/events", "page", "/events?campaign=" + c.slug(),
-                        "ics", "/api/v1/campaigns/" + c.slug() + "/events.ics",
-                        "atom", "/api/v1/campaigns/" + c.slug() + "/events.atom"));
+                new ApiLinks(api + "/events", "/events?campaign=" + c.slug(), api + "/events.ics", api + "/events.atom"));
     }
 
-    ApiEvent event(PublicEvent e) {
+    private ApiEvent event(PublicEvent e) {
         ApiLocation location = e.online() && e.country() == null && e.city() == null ? null
                 : new ApiLocation(e.venue(), e.address(), e.city(), e.country(),
                 e.latitude() == null ? null : e.latitude().doubleValue(),

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.Countries;
 
 /**
@@ -22,6 +23,16 @@ final class FilterParams {
     }
 
     private FilterParams() {
+    }
+
+    /** For the API and the feeds: the filter, or a 400 problem detail with a message for each bad parameter. */
+    static EventQueries.Filter forApi(Countries countries, String country, String city, String type, String date, String mode,
+                                      String q, String from, String to) {
+        Parsed parsed = parse(countries, country, city, type, date, mode, q, from, to);
+        if (!parsed.problems().isEmpty()) {
+            throw ApiProblem.fields("events.error.parameter", parsed.problems());
+        }
+        return parsed.filter();
     }
 
     static Parsed parse(Countries countries, String country, String city, String type, String date, String mode,

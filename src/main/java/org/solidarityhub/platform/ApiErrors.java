@@ -1,38 +1,62 @@
 package org.solidarityhub.platform;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
 
 /**
- * JSON errors for every REST controller, in the shape the OpenAPI file documents:
- * {@code {"status":400,"title":"…","reason":"…","errors":{"field":"…"}}}, localized by Accept-Language.
- * Malformed JSON, wrong types and unknown media types are 4xx, never 500; a body of the wrong shape names the
- * field at fault when it can.
+ * Every API error, as an RFC 9457 problem detail ({@code application/problem+json}), built here and nowhere else:
+ * <pre>{"title":"…","status":400,"detail":"…","instance":"/api/…","reason":"…","errors":{"field":"…"}}</pre>
+ * ({@code type} is left out, which means {@code about:blank}: the status says what kind of problem it is).
+ * {@code title} and {@code detail} are in the reader's language; {@code reason} (the same text as
+ * {@code detail}) and {@code errors} (one message per invalid field, empty when none) are extension members that
+ * the API had before it spoke RFC 9457, kept for its clients. Answers every exception of a REST controller (Spring
+ * MVC's own, such as malformed JSON, a wrong type or media type, as {@link ResponseEntityExceptionHandler} lists
+ * them; {@link ApiProblem}; {@link BadInputException}; a busy site), and, through {@link ErrorResponses}, every
+ * other error on an {@code /api/} path: no such address, a method or media type the address does not take,
+ * input the screening filter refused. Never a stack trace, an exception class or a refused value: of the request,
+ * only its path comes back, as {@code instance}.
  */
-@RestControllerAdvice(annotations = RestController.class)
-public class ApiErrors {
+@RestControllerAdvice(annotations = RestController.class, assignableTypes = ErrorResponses.class)
+public class ApiErrors extends ResponseEntityExceptionHandler {
+
+    /** The extension member with one message per invalid field. */
+    static final String FIELDS = "errors";
+    /** The extension member with the reason, as in {@code detail}. */
+    static final String REASON = "reason";
+
+    static final String API_PATHS = "/api/";
 
     private final MessageSource messages;
 
@@ -40,87 +64,97 @@ public class ApiErrors {
         this.messages = messages;
     }
 
-    /** A 400 with one message per field; {@code fieldKeys} maps field names to message keys. */
-    public ResponseEntity<Map<String, Object>> fieldErrors(Map<String, String> fieldKeys, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        fieldKeys.forEach((field, key) -> errors.put(field, messages.getMessage(key, null, key, locale)));
-        return error(HttpStatus.BAD_REQUEST, "error.reason.fields", errors, locale);
-    }
-
-    /** An error of any status, with a reason given as a message key. */
-    public ResponseEntity<Map<String, Object>> error(HttpStatusCode status, String reasonKey, Locale locale) {
-        return error(status, reasonKey, Map.of(), locale);
-    }
-
-    private ResponseEntity<Map<String, Object>> error(HttpStatusCode status, String reasonKey, Map<String, String> errors,
-                                                      Locale locale) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(status, reasonKey, errors, locale));
+    /** Whether the request (or, in an error dispatch, the request that failed) is one of the API. */
+    static boolean isApi(HttpServletRequest request) {
+        return path(request).startsWith(API_PATHS);
     }
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Map<String, Object>> problem(ApiProblem problem, Locale locale) {
-        return error(HttpStatusCode.valueOf(problem.status()), problem.reasonKey(), problem.errors(), locale);
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            errors.put(path(jackson.getPath()), messages.getMessage("error.field.type", null, locale));
-        }
-        return error(HttpStatus.BAD_REQUEST, "error.reason.json", errors, locale);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e, Locale locale) {
-        return error(HttpStatus.BAD_REQUEST, "error.reason.parameter",
-                Map.of(e.getName(), messages.getMessage("error.field.type", null, locale)), locale);
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e, Locale locale) {
-        return error(HttpStatus.BAD_REQUEST, "error.reason.parameter",
-                Map.of(e.getParameterName(), messages.getMessage("error.field.missing", null, locale)), locale);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, Locale locale) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.415.text", locale);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, Locale locale) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "error.405.text", locale);
+    ResponseEntity<Object> problem(ApiProblem problem, NativeWebRequest request) {
+        return answer(problem.status(), new HttpHeaders(), problem.reasonKey(), problem.fields(), request);
     }
 
     /** 400, or the status the exception's class declares (404 for an expired link, 429 for too many requests). */
     @ExceptionHandler(BadInputException.class)
-    ResponseEntity<Map<String, Object>> badInput(BadInputException e, Locale locale) {
+    ResponseEntity<Object> badInput(BadInputException e, NativeWebRequest request) {
         ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
-        return error(declared == null ? HttpStatus.BAD_REQUEST : declared.code(), e.reasonKey(), locale);
+        return answer(declared == null ? HttpStatus.BAD_REQUEST : declared.code(), new HttpHeaders(), e.reasonKey(), Map.of(), request);
     }
 
     @ExceptionHandler(GroupCommit.Busy.class)
-    ResponseEntity<Map<String, Object>> busy(GroupCommit.Busy e, Locale locale) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
-                .contentType(MediaType.APPLICATION_JSON).body(body(HttpStatus.SERVICE_UNAVAILABLE, "error.503.text", Map.of(), locale));
+    ResponseEntity<Object> busy(GroupCommit.Busy e, NativeWebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "30");
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, headers, "error.503.text", Map.of(), request);
     }
 
-    @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<Map<String, Object>> status(ResponseStatusException e, Locale locale) {
-        int code = e.getStatusCode().value();
-        return error(e.getStatusCode(), "error." + (code == 404 || code == 409 || code == 429 ? code : e.getStatusCode().is4xxClientError() ? 400 : 500) + ".text", locale);
+    /** Spring MVC's own exceptions: the status and headers Spring chose, with this API's reasons and field messages. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null && servlet.getResponse().isCommitted()) {
+            return null; // too late for an answer of its own (as Spring's handler does)
+        }
+        return answer(status, headers, reasonKey(e, status), fields(e), request);
     }
 
-    private Map<String, Object> body(HttpStatusCode status, String reasonKey, Map<String, String> errors, Locale locale) {
-        int code = status.value();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", code);
-        String titleKey = "error." + code + ".title";
-        body.put("title", messages.getMessage(titleKey, null, messages.getMessage(code >= 500 ? "error.500.title" : "error.400.title", null, locale), locale));
-        body.put("reason", messages.getMessage(reasonKey, null, reasonKey, locale));
-        body.put("errors", errors);
-        return body;
+    private ResponseEntity<Object> answer(HttpStatusCode status, HttpHeaders headers, String reasonKey,
+                                          Map<String, MessageSourceResolvable> fields, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String reason = messages.getMessage(reasonKey, null, reasonKey, locale);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason);
+        problem.setTitle(messages.getMessage(ErrorTexts.titleKey(status.value()), null, locale));
+        if (request instanceof NativeWebRequest web && web.getNativeRequest() instanceof HttpServletRequest servlet) {
+            problem.setInstance(instance(path(servlet)));
+        }
+        problem.setProperty(REASON, reason);
+        Map<String, String> messagesByField = new LinkedHashMap<>();
+        fields.forEach((field, message) -> messagesByField.put(field, messages.getMessage(message, locale)));
+        problem.setProperty(FIELDS, messagesByField);
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String reasonKey(Exception e, HttpStatusCode status) {
+        return switch (e) {
+            case HttpMessageNotReadableException unreadable -> "error.reason.json";
+            case TypeMismatchException mismatch -> "error.reason.parameter";
+            case MissingServletRequestParameterException missing -> "error.reason.parameter";
+            default -> ErrorTexts.reasonKey(status.value());
+        };
+    }
+
+    /** The field at fault, where the exception names one. */
+    private static Map<String, MessageSourceResolvable> fields(Exception e) {
+        return switch (e) {
+            case HttpMessageNotReadableException unreadable when unreadable.getCause() instanceof JacksonException jackson
+                    && !jackson.getPath().isEmpty() -> Map.of(path(jackson.getPath()), message("error.field.type"));
+            case TypeMismatchException mismatch when mismatch.getPropertyName() != null ->
+                    Map.of(mismatch.getPropertyName(), message("error.field.type"));
+            case MissingServletRequestParameterException missing -> Map.of(missing.getParameterName(), message("error.field.missing"));
+            default -> Map.of();
+        };
+    }
+
+    private static MessageSourceResolvable message(String key) {
+        return new DefaultMessageSourceResolvable(key);
+    }
+
+    /** The path as a URI reference; characters a URI cannot hold (which the container let through) quoted. */
+    private static URI instance(String path) {
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException e) {
+            try {
+                return new URI(null, null, path, null);
+            } catch (URISyntaxException unusable) {
+                return URI.create(API_PATHS);
+            }
+        }
+    }
+
+    /** The path asked for: in an error dispatch, that of the request that failed. */
+    private static String path(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed ? failed : request.getRequestURI();
     }
 
     /** The field a body of the wrong shape failed at, as {@code location.lat} or {@code languages[1]}. */

@@ -4,25 +4,49 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpStatus;
+
 /**
- * A refusal of an API request that {@link ApiErrors} answers as JSON: a status, a reason (a message key) and
- * messages per field, already in the caller's language.
+ * A refusal of an API request, which {@link ApiErrors} answers as an RFC 9457 problem detail: a status, a reason
+ * (a message key) and, for invalid fields, one message per field. Messages are resolved in the caller's language
+ * only when the answer is written.
  */
 public class ApiProblem extends RuntimeException {
 
-    private final int status;
+    private final HttpStatus status;
     private final String reasonKey;
-    private final transient Map<String, String> errors;
+    private final transient Map<String, MessageSourceResolvable> fields;
 
-    public ApiProblem(int status, String reasonKey, Map<String, String> errors) {
+    /** {@code fields} in the order the fields were checked, as the answer lists them. */
+    public ApiProblem(HttpStatus status, String reasonKey, Map<String, ? extends MessageSourceResolvable> fields) {
         super(reasonKey, null, false, false);
         this.status = status;
         this.reasonKey = reasonKey;
-        // in the order the fields were checked, as the answer lists them
-        this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
-    public int status() {
+    /** A refusal with a reason and no field messages (404 for an unknown name, 409 for a closed appeal…). */
+    public static ApiProblem of(HttpStatus status, String reasonKey) {
+        return new ApiProblem(status, reasonKey, Map.of());
+    }
+
+    /** 400: invalid fields, each with the message key of what is wrong with it. */
+    public static ApiProblem fields(String reasonKey, Map<String, String> messageKeys) {
+        Map<String, MessageSourceResolvable> fields = new LinkedHashMap<>();
+        messageKeys.forEach((field, key) -> fields.put(field, new DefaultMessageSourceResolvable(new String[]{key}, key)));
+        return new ApiProblem(HttpStatus.BAD_REQUEST, reasonKey, fields);
+    }
+
+    /** 400: invalid fields, each with a message already in the caller's language (from checks that give text). */
+    public static ApiProblem localizedFields(String reasonKey, Map<String, String> messages) {
+        Map<String, MessageSourceResolvable> fields = new LinkedHashMap<>();
+        messages.forEach((field, text) -> fields.put(field, new DefaultMessageSourceResolvable(null, text)));
+        return new ApiProblem(HttpStatus.BAD_REQUEST, reasonKey, fields);
+    }
+
+    public HttpStatus status() {
         return status;
     }
 
@@ -30,7 +54,7 @@ public class ApiProblem extends RuntimeException {
         return reasonKey;
     }
 
-    public Map<String, String> errors() {
-        return errors;
+    public Map<String, MessageSourceResolvable> fields() {
+        return fields;
     }
 }

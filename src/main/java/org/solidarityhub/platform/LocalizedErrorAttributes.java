@@ -2,7 +2,6 @@ package org.solidarityhub.platform;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -22,8 +21,6 @@ class LocalizedErrorAttributes extends DefaultErrorAttributes {
     /** Request attribute by which a filter names the reason (a message key) before sending an error. */
     static final String REASON = LocalizedErrorAttributes.class.getName() + ".reason";
 
-    private static final Set<Integer> TITLED = Set.of(400, 401, 403, 404, 405, 406, 409, 413, 415, 429, 500, 503);
-
     private final MessageSource messages;
 
     LocalizedErrorAttributes(MessageSource messages) {
@@ -39,9 +36,8 @@ class LocalizedErrorAttributes extends DefaultErrorAttributes {
         attributes.remove("errors");
         Locale locale = LocaleContextHolder.getLocale();
         int status = attributes.get("status") instanceof Integer s ? s : 500;
-        String titleKey = TITLED.contains(status) ? "error." + status + ".title" : status >= 500 ? "error.500.title" : "error.400.title";
-        String title = messages.getMessage(titleKey, null, locale);
-        // "title" is the key of the documented JSON error shape (see ApiErrors); the error templates read
+        String title = messages.getMessage(ErrorTexts.titleKey(status), null, locale);
+        // "title" is the key of the JSON error shape (as in API problem details); the error templates read
         // "errorTitle", as "title" is the name of the layout's own fragment parameter
         attributes.put("title", title);
         attributes.put("errorTitle", title);
@@ -50,13 +46,14 @@ class LocalizedErrorAttributes extends DefaultErrorAttributes {
         return attributes;
     }
 
-    private String reasonKey(WebRequest request, int status) {
+    /** Why the request failed, as a message key: what the application or a filter said, else the status's text. */
+    String reasonKey(WebRequest request, int status) {
         if (getError(request) instanceof BadInputException bad) {
             return bad.reasonKey();
         }
         if (request.getAttribute(REASON, RequestAttributes.SCOPE_REQUEST) instanceof String key) {
             return key;
         }
-        return TITLED.contains(status) ? "error." + status + ".text" : status >= 500 ? "error.500.text" : "error.400.text";
+        return ErrorTexts.reasonKey(status);
     }
 }

@@ -71,6 +71,7 @@ class AppealApiTest extends AppealTestSupport {
         assertThat(body.get("title").asString()).startsWith("Peace for Ukraine");
         assertThat(body.get("language").asString()).isEqualTo("en");
         assertThat(body.get("languages").toString()).isEqualTo("[\"en\",\"uk\"]");
+        assertThat(body.get("revision").asInt()).isEqualTo(1);
         assertThat(body.get("goal").asInt()).isEqualTo(500);
         assertThat(body.get("counts").get("total").asLong()).isEqualTo(2);
         assertThat(body.get("counts").get("individuals").asLong()).isEqualTo(2);
@@ -85,6 +86,11 @@ class AppealApiTest extends AppealTestSupport {
         JsonNode list = get("/api/v1/appeals", "en");
         List<String> slugs = list.valueStream().map(a -> a.get("slug").asString()).toList();
         assertThat(slugs).contains(appeal.slug());
+        JsonNode listed = list.valueStream().filter(a -> a.get("slug").asString().equals(appeal.slug())).findFirst().orElseThrow();
+        // the list carries the summary only
+        assertThat(listed.has("languages")).isFalse();
+        assertThat(listed.has("revision")).isFalse();
+        assertThat(listed.has("goal")).isTrue();
     }
 
     @Test

@@ -157,7 +157,7 @@ class AppealBadInputTest extends AppealTestSupport {
                 {"kind":"INDIVIDUAL","name":"<b>x</b>","email":"nope","country":"XX","display":"LOUD","comment":"%s","language":"en"}"""
                 .formatted("y".repeat(501)), "uk");
         assertThat(page.status()).isEqualTo(400);
-        assertThat(page.header("content-type").orElse("")).startsWith("application/json");
+        assertThat(page.header("content-type").orElse("")).startsWith("application/problem+json");
         var body = page.body();
         assertThat(body).contains("\"status\":400").contains("\"errors\"")
                 .contains("\"name\":\"Будь ласка, пишіть простим текстом, без HTML-тегів.\"")

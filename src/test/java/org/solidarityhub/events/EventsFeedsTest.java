@@ -162,7 +162,6 @@ class EventsFeedsTest extends WebTest {
         SyndEntry brussels = feed.getEntries().stream().filter(e -> e.getTitle().equals("Peace for Ukraine")).findFirst().orElseThrow();
         assertThat(brussels.getLink()).isEqualTo("http://hub.test/events/" + ids.get("brussels"));
         assertThat(page.body()).doesNotContain("@example.org");
-        assertThat(AtomWriter.clean("a\u0000b\u0007c\uFFFEd")).isEqualTo("abcd");
     }
 
     @Test

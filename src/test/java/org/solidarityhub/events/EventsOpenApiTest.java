@@ -29,4 +29,32 @@ class EventsOpenApiTest {
             assertThat(schemas).as("schema " + refs.group(1)).containsKey(refs.group(1));
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDocumentedErrorOfEveryApiIsAProblemDetail() throws Exception {
+        Map<String, Object> api;
+        try (InputStream in = getClass().getResourceAsStream("/static/api/openapi.yaml")) {
+            api = new Yaml().load(in);
+        }
+        int errors = 0;
+        for (Object path : ((Map<String, Object>) api.get("paths")).values()) {
+            for (Object operation : ((Map<String, Object>) path).values()) {
+                Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) operation).get("responses");
+                for (Map.Entry<String, Object> response : responses.entrySet()) {
+                    if (Integer.parseInt(response.getKey()) >= 400) {
+                        errors++;
+                        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response.getValue()).get("content");
+                        assertThat(content).as(response.toString()).containsOnlyKeys("application/problem+json");
+                        assertThat(content.get("application/problem+json").toString()).contains("#/components/schemas/Problem");
+                    }
+                }
+            }
+        }
+        assertThat(errors).isGreaterThan(15);
+        Map<String, Object> problem = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) api.get("components"))
+                .get("schemas")).get("Problem");
+        assertThat((Map<String, Object>) problem.get("properties")).containsKeys("type", "title", "status", "detail", "instance",
+                "reason", "errors");
+    }
 }

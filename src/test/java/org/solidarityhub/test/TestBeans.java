@@ -1,14 +1,15 @@
 package org.solidarityhub.test;
 
+import org.solidarityhub.platform.BusyApi;
 import org.solidarityhub.staff.StaffFixture;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
-/** What every WebTest context adds: a clock tests can move, and the staff fixture. */
+/** What every WebTest context adds: a clock tests can move, the staff fixture, and an API that fails as a busy site. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(StaffFixture.class)
+@Import({StaffFixture.class, BusyApi.class})
 public class TestBeans {
 
     @Bean

@@ -1,4 +1,4 @@
-package org.solidarityhub.events;
+package org.solidarityhub.platform;
 
 import java.io.StringWriter;
 import java.time.Instant;
@@ -11,23 +11,26 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes an Atom feed (RFC 4287) with the JDK's XML writer, which escapes markup; characters that XML 1.0
- * cannot carry are dropped, so the feed stays well-formed whatever was submitted.
+ * cannot carry are dropped, so the feed stays well-formed whatever was submitted. Features map what they
+ * publish (events, news) to {@link Feed} and {@link Entry} and serve the text as {@code application/atom+xml}.
  */
-final class AtomWriter {
+public final class AtomWriter {
 
-    static final String NS = "http://www.w3.org/2005/Atom";
+    private static final String NS = "http://www.w3.org/2005/Atom";
 
-    record Feed(String id, String title, String selfUrl, String pageUrl, String language, Instant updated) {
+    /** The feed itself: a stable id (a tag: URI), its title, its own address and the page it follows. */
+    public record Feed(String id, String title, String selfUrl, String pageUrl, String language, Instant updated) {
     }
 
-    record Entry(String id, String title, String url, Instant published, Instant updated, String summary,
+    /** One entry; {@code contentHtml} is HTML the feature made safe, written as escaped text. */
+    public record Entry(String id, String title, String url, Instant published, Instant updated, String summary,
                  String contentHtml, String category, String categoryLabel) {
     }
 
     private AtomWriter() {
     }
 
-    static String write(Feed feed, List<Entry> entries) {
+    public static String write(Feed feed, List<Entry> entries) {
         try {
             StringWriter text = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);

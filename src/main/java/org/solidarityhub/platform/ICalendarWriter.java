@@ -1,4 +1,4 @@
-package org.solidarityhub.events;
+package org.solidarityhub.platform;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,14 +17,15 @@ import java.util.Map;
  * character, TEXT values escaped, control characters dropped, and a VTIMEZONE for every zone used. The
  * VTIMEZONE is derived from the same java.time rules that place the events (each offset change in the
  * span of the events as an observance of its own), so a calendar reads exactly the times the site shows.
+ * Features map what they publish to {@link Entry} and serve the text as {@code text/calendar}.
  */
-final class ICalendarWriter {
+public final class ICalendarWriter {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** An event as a calendar entry. */
-    record Entry(String uid, String summary, String description, String location, ZoneId zone, LocalDateTime start,
+    /** An event as a calendar entry: times are local to {@code zone}; null fields are left out. */
+    public record Entry(String uid, String summary, String description, String location, ZoneId zone, LocalDateTime start,
                  LocalDateTime end, Double latitude, Double longitude, String url, String category, boolean cancelled,
                  Instant lastModified) {
     }
@@ -34,11 +35,15 @@ final class ICalendarWriter {
     private ICalendarWriter() {
     }
 
-    static String write(String name, Collection<Entry> entries, Instant now) {
+    /**
+     * The calendar of these entries; {@code product} names the feature in PRODID ("Events"), {@code name} is
+     * the calendar's display name (none when null), {@code now} the DTSTAMP of every entry.
+     */
+    public static String write(String product, String name, Collection<Entry> entries, Instant now) {
         ICalendarWriter w = new ICalendarWriter();
         w.line("BEGIN:VCALENDAR");
         w.line("VERSION:2.0");
-        w.line("PRODID:-//Solidarity Hub//Events//EN");
+        w.line("PRODID:-//Solidarity Hub//" + product + "//EN");
         w.line("CALSCALE:GREGORIAN");
         if (name != null) {
             w.line("X-WR-CALNAME:" + text(name));
