@@ -340,6 +340,7 @@ class Signing {
     /** Withdraws the signature behind a withdrawal link: the personal data is erased and it leaves the counts. */
     boolean withdraw(LinkTarget signature) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
+            db.sql("SELECT email FROM signature WHERE id = :id AND status IN ('PENDING', 'CONFIRMED')").param("id", signature.signatureId()).query(String.class).list().forEach(outbox::eraseMailTo);
             int changed = db.sql("""
                             UPDATE signature SET status = 'WITHDRAWN', withdrawn_at = :now, name = NULL, email = NULL,
                                 email_key_hash = NULL, city = NULL, comment = NULL, comment_status = 'NONE', updates = FALSE,
