@@ -65,6 +65,11 @@ public class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
+        if (e.getCause() instanceof ScreenedJson.RefusedText refused) {
+            // the same reason as for a form with that text: control characters, not UTF-8, far too long
+            errors.put(path(refused.getPath()), messages.getMessage(refused.reasonKey(), null, locale));
+            return error(HttpStatus.BAD_REQUEST, refused.reasonKey(), errors, locale);
+        }
         if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             errors.put(path(jackson.getPath()), messages.getMessage("error.field.type", null, locale));
         }
