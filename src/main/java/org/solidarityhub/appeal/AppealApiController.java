@@ -170,7 +170,7 @@ class AppealApiController {
     }
 
     private Map<String, Object> summary(Appeal appeal, Appeal.Revision revision) {
-        SignatureCounts.Counts current = counts.of(appeal.id());
+        PublicCounts current = counts.publicOf(appeal.id());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("slug", appeal.slug());
         body.put("title", revision.title());
@@ -178,8 +178,7 @@ class AppealApiController {
         body.put("state", appeal.state().name());
         body.put("goal", appeal.goal());
         body.put("url", platform.link("/appeals/" + appeal.slug()));
-        body.put("counts", Map.of("total", current.total(), "individuals", current.individuals(),
-                "organizations", current.organizations(), "byCountry", current.byCountry()));
+        body.put("counts", current.json());
         return body;
     }
 
