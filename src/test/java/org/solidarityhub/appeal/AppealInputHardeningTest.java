@@ -75,6 +75,26 @@ class AppealInputHardeningTest extends AppealTestSupport {
     }
 
     @Test
+    void aMultipartSignatureIsScreenedLikeAnyOtherForm() {
+        Browser who = person();
+        Browser.Page page = who.get("/appeals/" + appeal.slug());
+        String csrf = page.doc().select("#sign-individual input[name=_csrf]").attr("value");
+        assertThat(csrf).isNotEmpty();
+        String email = uniqueEmail("multipart");
+        Map<String, String> fields = Map.of("_csrf", csrf, "kind", "INDIVIDUAL", "name", "Olena\u0000K.", "email", email,
+                "country", "BE", "display", "FULL_NAME");
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--b0undary\r\nContent-Disposition: form-data; name=\"").append(name)
+                .append("\"\r\n\r\n").append(value).append("\r\n"));
+        body.append("--b0undary--\r\n");
+        Browser.Page refused = who.postRaw("/appeals/" + appeal.slug() + "/sign", "multipart/form-data; boundary=b0undary",
+                body.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains(CONTROL);
+        assertThat(rows(email)).isZero();
+    }
+
+    @Test
     void aNameOfEmojiIsCountedInTheUnitsTheDatabaseCountsAndNeverOverflowsItsColumn(CapturedOutput log) {
         String fits = "😀".repeat(SignRequest.NAME_LIMIT / 2); // 50 code points, 100 UTF-16 units
         String email = uniqueEmail("emoji");

@@ -146,7 +146,7 @@ class PublicInputPropertyTest {
 
     // ---- properties
 
-    @Property(tries = 50, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 40, shrinking = ShrinkingMode.BOUNDED)
     void theSignFormsAnswerEveryInputWithoutA5xx(@ForAll("forms") Map<String, String> fields) {
         Browser browser = new Browser(app.base());
         Browser.Page page = browser.get("/appeals/" + appeal);
@@ -156,17 +156,14 @@ class PublicInputPropertyTest {
         }
     }
 
-    @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 25, shrinking = ShrinkingMode.BOUNDED)
     void theEventFormsAnswerEveryInputWithoutA5xx(@ForAll("forms") Map<String, String> fields) {
         Browser browser = new Browser(app.base());
         Browser.Page page = browser.get("/events/new?campaign=" + campaign);
         assertThat(page.status()).isEqualTo(200);
         assertNo5xx(browser.submit(page, "form.event-form", fields), "event form");
-        Browser.Page event = browser.get("/events/1");
-        if (event.status() == 200 && event.doc().selectFirst("form[action$=/address-request]") != null) {
-            assertNo5xx(browser.submit(event, "form[action$=/address-request]", fields), "address request form");
-        }
-        assertNo5xx(browser.post("/events/1/address-request", fields), "address request without a form");
+        // the address request form, as far as binding goes (no event of this id needs to exist)
+        assertNo5xx(browser.post("/events/1/address-request", fields), "address request form");
     }
 
     @Property(tries = 80, shrinking = ShrinkingMode.BOUNDED)
@@ -177,7 +174,7 @@ class PublicInputPropertyTest {
         assertNo5xx(browser.postRaw("/api/v1/campaigns/" + campaign + "/events", "application/json", bytes), "events API");
     }
 
-    @Property(tries = 40, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
     void filtersAndQueryParametersAnswerEveryValueWithoutA5xx(@ForAll("forms") Map<String, String> parameters) {
         StringBuilder query = new StringBuilder();
         parameters.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(encode(name)).append('=').append(encode(value)));
