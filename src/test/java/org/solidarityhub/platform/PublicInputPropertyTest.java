@@ -11,7 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,9 +27,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 import org.solidarityhub.test.Browser;
+import org.slf4j.LoggerFactory;
 import org.solidarityhub.test.WebTest;
 import org.springframework.test.context.TestContextManager;
 
@@ -32,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Generated input against every public form and API of the running application, over real HTTP: texts with
  * NUL and other control characters, lone surrogates, emoji, bidirectional overrides and huge lengths; indexed
  * and nested parameter names; JSON of the wrong types and deep nesting. Whatever comes in, the answer is a
- * 2xx, 3xx or 4xx, never a 5xx. Tries are bounded so the suite stays fast.
+ * 2xx, 3xx or 4xx, never a 5xx, and nothing is logged as an error or with a stack trace. Tries are bounded so
+ * the suite stays fast.
  */
 class PublicInputPropertyTest {
 
@@ -47,6 +57,11 @@ class PublicInputPropertyTest {
         }
     }
 
+    /** What the application logs meanwhile: no input may cause an error or a stack trace in the log. */
+    private static final Queue<ILoggingEvent> LOGGED = new ConcurrentLinkedQueue<>();
+
+    private static final String CAPTURE_NAME = "public-input-property-test";
+
     private static App app;
     private static String appeal;
     private static String campaign;
@@ -54,6 +69,18 @@ class PublicInputPropertyTest {
 
     @BeforeContainer
     static void start() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                if (event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null) {
+                    LOGGED.add(event);
+                }
+            }
+        };
+        capture.setName(CAPTURE_NAME);
+        capture.start();
+        root.addAppender(capture);
         app = new App();
         new TestContextManager(App.class).prepareTestInstance(app);
         appeal = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
@@ -69,6 +96,11 @@ class PublicInputPropertyTest {
         app.sql("""
                         INSERT INTO campaign_text (campaign_id, language, name, description)
                         SELECT id, 'en', 'Fuzzed week', 'Text' FROM campaign WHERE slug = :slug""", Map.of("slug", campaign));
+    }
+
+    @AfterContainer
+    static void stopCapturing() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(CAPTURE_NAME);
     }
 
     // ---- generators
@@ -196,5 +228,7 @@ class PublicInputPropertyTest {
 
     private static void assertNo5xx(Browser.Page page, String what) {
         assertThat(page.status()).as("%s answered %s:%n%s", what, page.status(), page.body()).isBetween(200, 499);
+        assertThat(LOGGED).as("errors or stack traces logged after %s", what)
+                .extracting(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()).isEmpty();
     }
 }
