@@ -7,16 +7,16 @@ package org.solidarityhub.platform;
  * Lengths are counted in UTF-16 units ({@link String#length()}), as H2 counts a VARCHAR and never less than
  * PostgreSQL counts it, so a text within a limit fits its column on both. Each refusal is a message key.
  */
-public final class TextScreening {
+final class TextScreening {
 
     /** No field of the site takes more; longer values are refused before anything reads them. */
-    public static final int MAX_VALUE_LENGTH = 100_000;
+    static final int MAX_VALUE_LENGTH = 100_000;
 
     private TextScreening() {
     }
 
     /** The reason (a message key) to refuse a value, or {@code null} when it may be read. */
-    public static String problem(String text, int maxLength, boolean lineBreaksAllowed) {
+    static String problem(String text, int maxLength, boolean lineBreaksAllowed) {
         if (text.length() > maxLength) {
             return "error.reason.too-long";
         }
