@@ -48,7 +48,8 @@ class AppealApiController {
                      @JsonInclude(JsonInclude.Include.NON_NULL) Integer revision) {
     }
 
-    record ApiCounts(long total, long individuals, long organizations, Map<String, Long> byCountry) {
+    record ApiCounts(PublicCounts.Count total, PublicCounts.Count individuals, PublicCounts.Count organizations,
+                     Map<String, PublicCounts.Count> byCountry) {
     }
 
     /** One signatory as the public list shows it; what the signer did not give is left out. */
@@ -158,7 +159,7 @@ class AppealApiController {
     }
 
     private ApiAppeal summary(Appeal appeal, Appeal.Revision revision, List<String> languages) {
-        SignatureCounts.Counts current = counts.of(appeal.id());
+        PublicCounts current = counts.publicOf(appeal.id());
         return new ApiAppeal(appeal.slug(), revision.title(), revision.language(), appeal.state().name(), appeal.goal(),
                 platform.link("/appeals/" + appeal.slug()),
                 new ApiCounts(current.total(), current.individuals(), current.organizations(), current.byCountry()),

@@ -1,5 +1,6 @@
 package org.solidarityhub.appeal;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,24 +141,34 @@ class AppealController {
     @GetMapping("/appeals/{slug}/countries")
     String byCountry(@PathVariable String slug, Locale locale, Model model) {
         Appeal appeal = appeal(slug);
-        SignatureCounts.Counts current = counts.of(appeal.id());
+        PublicCounts current = counts.publicOf(appeal.id());
         model.addAttribute("appeal", appeal);
         model.addAttribute("revision", appeals.currentFor(appeal, locale));
         model.addAttribute("counts", current);
+        model.addAttribute("countTexts", new CountTexts(messages, locale));
+        // the most signatures first; the small countries, shown only as "fewer than", last by name
         model.addAttribute("rows", current.byCountry().entrySet().stream()
                 .map(e -> new CountryRow(e.getKey(), countries.name(e.getKey(), locale), e.getValue()))
-                .sorted((a, b) -> Long.compare(b.total(), a.total()) != 0 ? Long.compare(b.total(), a.total()) : a.name().compareTo(b.name()))
+                .sorted(Comparator.comparingLong((CountryRow r) -> r.total().shown()).reversed().thenComparing(CountryRow::name))
                 .toList());
         return "appeal/countries";
     }
 
-    record CountryRow(String code, String name, long total) {
+    record CountryRow(String code, String name, PublicCounts.Count total) {
     }
 
     /** Country names for templates: {@code ${countryNames.of('BE')}}. */
     record CountryNames(Countries countries, Locale locale) {
         public String of(String code) {
             return countries.name(code, locale);
+        }
+    }
+
+    /** Public counts as text for templates: {@code ${countTexts.of(counts.total)}} is "1,234" or "fewer than 5". */
+    record CountTexts(MessageSource messages, Locale locale) {
+        public String of(PublicCounts.Count count) {
+            return count.fewer() ? messages.getMessage("appeal.count.fewerThan", new Object[]{count.value()}, locale)
+                    : java.text.NumberFormat.getIntegerInstance(locale).format(count.value());
         }
     }
 
@@ -232,12 +243,13 @@ class AppealController {
     private void page(Appeal appeal, Locale locale, Model model, SignForm individual, SignForm organization,
                       Map<String, String> errors) {
         Appeal.Revision revision = appeals.currentFor(appeal, locale);
-        SignatureCounts.Counts current = counts.of(appeal.id());
+        PublicCounts current = counts.publicOf(appeal.id());
         model.addAttribute("appeal", appeal);
         model.addAttribute("revision", revision);
         model.addAttribute("bodyHtml", markdown.toHtml(revision.body()));
         model.addAttribute("counts", current);
-        model.addAttribute("progress", appeal.goal() == null ? null : Math.min(100, current.total() * 100 / Math.max(1, appeal.goal())));
+        model.addAttribute("countTexts", new CountTexts(messages, locale));
+        model.addAttribute("progress", appeal.goal() == null ? null : Math.min(100, current.total().shown() * 100 / Math.max(1, appeal.goal())));
         model.addAttribute("latest", signatories.latest(appeal.id()));
         model.addAttribute("countryNames", new CountryNames(countries, locale));
         model.addAttribute("countryOptions", countries.options(locale));
@@ -246,7 +258,7 @@ class AppealController {
         model.addAttribute("errors", errors);
         model.addAttribute("textLanguages", appeals.languages(appeal).stream().map(l -> new LanguageName(l, displayName(l))).toList());
         model.addAttribute("og", new OpenGraph(revision.title(),
-                messages.getMessage("appeal.og.description", new Object[]{current.total()}, locale),
+                messages.getMessage("appeal.og.description", new Object[]{new CountTexts(messages, locale).of(current.total())}, locale),
                 platform.link("/appeals/" + appeal.slug())));
     }
 

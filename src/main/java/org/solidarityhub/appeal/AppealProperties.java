@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param latestSigners          public signers shown on the appeal page
  * @param groupCommitWriters     threads storing new signers arriving together, each batch in one transaction
  * @param groupCommitBatch       new signers one such transaction takes at most
+ * @param smallCountThreshold    a public count (of all, of a kind, of a country) of at least one but fewer
+ *                               signatures than this shows as "fewer than" it; staff see exact numbers
  */
 @ConfigurationProperties("appeal")
 record AppealProperties(
@@ -33,5 +35,6 @@ record AppealProperties(
         @DefaultValue("50") int pageSize,
         @DefaultValue("10") int latestSigners,
         @DefaultValue("1") int groupCommitWriters,
-        @DefaultValue("64") int groupCommitBatch) {
+        @DefaultValue("64") int groupCommitBatch,
+        @DefaultValue("5") int smallCountThreshold) {
 }

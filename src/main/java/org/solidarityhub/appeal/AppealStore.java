@@ -127,6 +127,12 @@ class AppealStore {
                 .param("now", Timestamps.toDb(clock.instant())).param("id", signatureId).update() == 1;
     }
 
+    /** The address of a signature that is pending or confirmed (so that withdrawing it can erase its mail too). */
+    Optional<String> emailOfLiveSignature(long signatureId) {
+        return db.sql("SELECT email FROM signature WHERE id = :id AND status IN ('PENDING', 'CONFIRMED')")
+                .param("id", signatureId).query(String.class).optional();
+    }
+
     /** Withdraws a signature and erases its personal data; false when it was neither pending nor confirmed. */
     boolean withdraw(long signatureId) {
         return db.sql("""

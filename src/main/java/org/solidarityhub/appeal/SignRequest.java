@@ -72,7 +72,7 @@ record SignRequest(Kind kind, String name, String email, String country, String 
             }
             return;
         }
-        if (text.codePointCount(0, text.length()) > limit) {
+        if (text.length() > limit) { // UTF-16 units, as H2 counts a VARCHAR: an emoji takes two
             problems.put(field, "appeal.error.tooLong." + limit);
         } else if (MARKUP.matcher(text).find()) {
             problems.put(field, "appeal.error.html");

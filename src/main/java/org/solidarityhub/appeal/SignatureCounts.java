@@ -44,17 +44,26 @@ class SignatureCounts {
     private final TransactionTemplate transaction;
     private final LoadingCache<Long, Counts> cache;
     private final Signatories signatories;
+    private final int smallCountThreshold;
 
-    SignatureCounts(JdbcClient db, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Signatories signatories) {
+    SignatureCounts(JdbcClient db, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Signatories signatories,
+                    AppealProperties properties) {
         this.signatories = signatories;
+        this.smallCountThreshold = properties.smallCountThreshold();
         this.db = db;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.cache = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(2)).build(this::load);
     }
 
+    /** The exact counts, for staff. */
     Counts of(long appealId) {
         return cache.get(appealId);
+    }
+
+    /** The counts the public sees: small groups only as "fewer than" the threshold. */
+    PublicCounts publicOf(long appealId) {
+        return PublicCounts.of(cache.get(appealId), smallCountThreshold);
     }
 
     private Counts load(long appealId) {

@@ -1,6 +1,7 @@
 package org.solidarityhub.appeal;
 
 import org.solidarityhub.platform.ExpiredLinkException;
+import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.submissions.EmailedLinks;
 import org.solidarityhub.submissions.SubmissionLifecycle;
 import org.springframework.stereotype.Service;
@@ -28,11 +29,13 @@ class SignatureLinks {
     private final EmailedLinks links;
     private final AppealStore store;
     private final SubmissionLifecycle lifecycle;
+    private final Outbox outbox;
 
-    SignatureLinks(EmailedLinks links, AppealStore store, SubmissionLifecycle lifecycle) {
+    SignatureLinks(EmailedLinks links, AppealStore store, SubmissionLifecycle lifecycle, Outbox outbox) {
         this.links = links;
         this.store = store;
         this.lifecycle = lifecycle;
+        this.outbox = outbox;
     }
 
     /** The signature behind a link of that purpose (for the GET page, which changes nothing). */
@@ -56,11 +59,15 @@ class SignatureLinks {
         throw new ExpiredLinkException();
     }
 
-    /** Withdraws the signature behind a withdrawal link: its personal data and its links are erased. */
+    /**
+     * Withdraws the signature behind a withdrawal link: its personal data, its links and every mail to its
+     * address in the outbox (queued or sent) are erased.
+     */
     @Transactional
     AppealStore.LinkTarget withdraw(String token) {
         AppealStore.LinkTarget signature = store.linkTarget(links.use(token, SUBJECT, WITHDRAW))
                 .orElseThrow(ExpiredLinkException::new);
+        store.emailOfLiveSignature(signature.signatureId()).ifPresent(outbox::eraseMailTo);
         boolean withdrawn = store.withdraw(signature.signatureId());
         links.revokeAll(SUBJECT, signature.signatureId());
         if (!withdrawn) {

@@ -106,7 +106,13 @@ public class Organizations {
     /** Case, accents and spacing folded, so "Promote  Ukraine" and "promote ukraine" are one. */
     static String normalize(String name) {
         String decomposed = Normalizer.normalize(name.strip().replaceAll("\\s+", " "), Normalizer.Form.NFKD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String key = decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        // decomposing may lengthen a name many times over ("ﷺ" is 18 letters): the key keeps the column's size
+        if (key.length() > NAME_LIMIT) {
+            int end = Character.isHighSurrogate(key.charAt(NAME_LIMIT - 1)) ? NAME_LIMIT - 1 : NAME_LIMIT;
+            key = key.substring(0, end);
+        }
+        return key;
     }
 
     private Optional<Organization> byKey(String key, String country) {

@@ -116,6 +116,9 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static String reasonKey(Exception e, HttpStatusCode status) {
         return switch (e) {
+            // a text refused by the screening of JSON bodies: the same reason a form with that text gets
+            case HttpMessageNotReadableException unreadable when unreadable.getCause() instanceof ScreenedJson.RefusedText refused ->
+                    refused.reasonKey();
             case HttpMessageNotReadableException unreadable -> "error.reason.json";
             case TypeMismatchException mismatch -> "error.reason.parameter";
             case MissingServletRequestParameterException missing -> "error.reason.parameter";
@@ -126,6 +129,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     /** The field at fault, where the exception names one. */
     private static Map<String, MessageSourceResolvable> fields(Exception e) {
         return switch (e) {
+            case HttpMessageNotReadableException unreadable when unreadable.getCause() instanceof ScreenedJson.RefusedText refused ->
+                    Map.of(path(refused.getPath()), message(refused.reasonKey()));
             case HttpMessageNotReadableException unreadable when unreadable.getCause() instanceof JacksonException jackson
                     && !jackson.getPath().isEmpty() -> Map.of(path(jackson.getPath()), message("error.field.type"));
             case TypeMismatchException mismatch when mismatch.getPropertyName() != null ->

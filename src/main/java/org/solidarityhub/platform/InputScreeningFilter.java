@@ -16,16 +16,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, before anything else reads them, request parameters that no honest form sends: control
- * characters (other than tab and line breaks), text that is not valid UTF-8 (which the container refuses
- * to decode, or decodes to U+FFFD), and values longer than any field of the site accepts; and a path
- * that decodes to control characters. Each is a 400 with a localized reason.
+ * Refuses, before anything else reads them, request parameters (query, form and multipart fields) that no
+ * honest form sends: what {@link TextScreening} refuses (control characters, text that is not valid UTF-8,
+ * values longer than any field of the site accepts), and names with brackets or dots ({@code name[0]},
+ * {@code a.b}), which no form of the site uses and which would ask the data binder for indexed or nested
+ * properties; and a path that decodes to control characters. Each is a 400 with a localized reason. JSON
+ * bodies are screened the same way as they are read ({@link ScreenedJson}).
  */
 @Component
 @Order(-200) // before Spring Security (-100), so CSRF and sign-in only see screened input
 class InputScreeningFilter extends OncePerRequestFilter {
 
-    static final int MAX_VALUE_LENGTH = 100_000;
+    static final int MAX_VALUE_LENGTH = TextScreening.MAX_VALUE_LENGTH;
     static final int MAX_NAME_LENGTH = 200;
 
     @Override
@@ -46,7 +48,7 @@ class InputScreeningFilter extends OncePerRequestFilter {
         if (path.indexOf('\uFFFD') >= 0) {
             return "error.reason.encoding";
         }
-        if (hasBadCharacter(path, false)) {
+        if (TextScreening.hasBadCharacter(path, false)) {
             return "error.reason.control";
         }
         Enumeration<String> names;
@@ -59,12 +61,15 @@ class InputScreeningFilter extends OncePerRequestFilter {
         }
         while (names.hasMoreElements()) {
             String name = names.nextElement();
-            String verdict = screen(name, MAX_NAME_LENGTH, false);
+            String verdict = TextScreening.problem(name, MAX_NAME_LENGTH, false);
             if (verdict != null) {
                 return verdict;
             }
+            if (structured(name)) {
+                return "error.reason.parameter-name";
+            }
             for (String value : request.getParameterValues(name)) {
-                verdict = screen(value, MAX_VALUE_LENGTH, true);
+                verdict = TextScreening.problem(value, MAX_VALUE_LENGTH, true);
                 if (verdict != null) {
                     return verdict;
                 }
@@ -83,35 +88,11 @@ class InputScreeningFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private static String screen(String text, int maxLength, boolean lineBreaksAllowed) {
-        if (text.length() > maxLength) {
-            return "error.reason.too-long";
-        }
-        if (text.indexOf('\uFFFD') >= 0) {
-            return "error.reason.encoding";
-        }
-        if (hasBadCharacter(text, lineBreaksAllowed)) {
-            return "error.reason.control";
-        }
-        return null;
-    }
-
-    /** Control characters (C0 except tab, CR, LF; DEL; C1), unpaired surrogates and non-characters. */
-    static boolean hasBadCharacter(String text, boolean lineBreaksAllowed) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r') {
-                if (!lineBreaksAllowed) {
-                    return true;
-                }
-            } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFFFE' || c == '\uFFFF') {
-                return true;
-            } else if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return true;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
+    /** A name that binding would read as an index, a map key or a nested property. */
+    private static boolean structured(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '[' || c == ']' || c == '.') {
                 return true;
             }
         }

@@ -72,6 +72,6 @@ final class LayoutModel implements HandlerInterceptor {
         if (!context.isEmpty() && path.startsWith(context)) {
             path = path.substring(context.length());
         }
-        return path.isEmpty() || InputScreeningFilter.hasBadCharacter(path, false) ? "/" : path;
+        return path.isEmpty() || TextScreening.hasBadCharacter(path, false) ? "/" : path;
     }
 }

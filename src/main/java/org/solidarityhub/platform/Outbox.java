@@ -96,6 +96,22 @@ public class Outbox {
         return new Message(recipient.strip(), oneLineSubject, message.body());
     }
 
+    /**
+     * Erases every mail to an address, sent or not: a person who withdraws must not
+     * stay in the outbox, readable by admins and still sent. Runs in the caller's transaction if there is one,
+     * so the mails go with the change that erases the person. Nothing happens for {@code null}.
+     *
+     * @return how many mails were erased
+     */
+    @Transactional
+    public int eraseMailTo(String address) {
+        if (address == null || address.isBlank()) {
+            return 0;
+        }
+        return db.sql("DELETE FROM mail_outbox WHERE recipient = :recipient")
+                .param("recipient", address.strip()).update();
+    }
+
     /** The newest mails first, for the admins' outbox page. */
     public List<Mail> recent(int limit, int offset) {
         return db.sql("SELECT * FROM mail_outbox ORDER BY id DESC LIMIT :limit OFFSET :offset")

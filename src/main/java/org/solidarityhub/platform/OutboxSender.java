@@ -96,7 +96,10 @@ class OutboxSender {
     }
 
     private boolean deliver(JavaMailSender sender, long id) {
-        Outbox.Mail mail = db.sql("SELECT * FROM mail_outbox WHERE id = :id").param("id", id).query(Outbox::map).single();
+        Outbox.Mail mail = db.sql("SELECT * FROM mail_outbox WHERE id = :id").param("id", id).query(Outbox::map).optional().orElse(null);
+        if (mail == null) {
+            return false; // erased since it was claimed (its recipient withdrew)
+        }
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
