@@ -61,7 +61,7 @@ class StaffSignInTest extends WebTest {
         Browser person = anotherBrowser().from("198.51.100.11");
         Browser.Page codeForm = person.follow(passwordStep(person, member.email(), member.password()));
         String wrong = staff.currentCode(member.totpSecret()).equals("000000") ? "111111" : "000000";
-        for (int attempt = 1; attempt < SignInController.MAX_CODE_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt < StaffSignIn.MAX_CODE_ATTEMPTS; attempt++) {
             Browser.Page refused = person.submit(codeForm, "form", Map.of("code", wrong));
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.text(".alert")).contains("This code is not right");
