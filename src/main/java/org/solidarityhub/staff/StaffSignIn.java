@@ -1,6 +1,5 @@
 package org.solidarityhub.staff;
 
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.AuditLog;
@@ -21,12 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * secret enrolls one at this point (QR code and secret shown once), so nobody reaches /staff with one factor.
  * Failures are throttled per IP address and per account (not per account in a browser the account signed
  * in from before); the answers never tell whether an email has an account. Who passed the password step
- * waits in the session, for {@code staff.sign-in-timeout} and {@link #MAX_CODE_ATTEMPTS} wrong codes.
+ * waits in the session ({@link PendingSignIns}) for at most {@link #MAX_CODE_ATTEMPTS} wrong codes.
  */
 @Service
 class StaffSignIn {
 
-    static final String PENDING = StaffSignIn.class.getName() + ".pending";
     static final int MAX_CODE_ATTEMPTS = 5;
 
     record PasswordStep(@Nullable String email, @Nullable String password) {
@@ -56,24 +53,12 @@ class StaffSignIn {
     record Enrollment(Result result, @Nullable String qr, @Nullable String secret) {
     }
 
-    /** A member who passed the password step, in the session until the second factor. */
-    record PendingSignIn(long accountId, Instant passwordVerifiedAt, int codeAttempts, @Nullable String enrollmentSecret)
-            implements Serializable {
-
-        PendingSignIn withFailedCode() {
-            return new PendingSignIn(accountId, passwordVerifiedAt, codeAttempts + 1, enrollmentSecret);
-        }
-
-        PendingSignIn withEnrollmentSecret(String secret) {
-            return new PendingSignIn(accountId, passwordVerifiedAt, codeAttempts, secret);
-        }
-    }
-
     private final StaffAccounts accounts;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
     private final KnownDevices devices;
     private final StaffSessions sessions;
+    private final PendingSignIns pendingSignIns;
     private final AuditLog audit;
     private final StaffProperties properties;
     private final TransactionTemplate transaction;
@@ -81,13 +66,14 @@ class StaffSignIn {
     private final String dummyHash;
 
     StaffSignIn(StaffAccounts accounts, PasswordEncoder passwords, SignInThrottle throttle, KnownDevices devices,
-                StaffSessions sessions, AuditLog audit, StaffProperties properties, TransactionTemplate transaction,
-                Clock clock) {
+                StaffSessions sessions, PendingSignIns pendingSignIns, AuditLog audit, StaffProperties properties,
+                TransactionTemplate transaction, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
         this.devices = devices;
         this.sessions = sessions;
+        this.pendingSignIns = pendingSignIns;
         this.audit = audit;
         this.properties = properties;
         this.transaction = transaction;
@@ -116,9 +102,7 @@ class StaffSignIn {
             account.ifPresent(a -> audit.record(principal(a), "staff.sign-in-failed", "staff_account", a.id(), "password"));
             return Result.WRONG_PASSWORD;
         }
-        HttpSession session = request.getSession(true);
-        request.changeSessionId();
-        session.setAttribute(PENDING, new PendingSignIn(account.get().id(), clock.instant(), 0, null));
+        pendingSignIns.start(request, account.get().id());
         return account.get().enrolled() ? Result.TO_CODE : Result.TO_ENROLL;
     }
 
@@ -132,7 +116,7 @@ class StaffSignIn {
 
     /** Whether the code page is the one to show now. */
     Result codeForm(HttpServletRequest request) {
-        Optional<StaffAccount> account = pending(request).flatMap(p -> accounts.findById(p.accountId()));
+        Optional<StaffAccount> account = pendingSignIns.current(request).flatMap(p -> accounts.findById(p.accountId()));
         if (account.isEmpty()) {
             return Result.RESTART;
         }
@@ -141,7 +125,7 @@ class StaffSignIn {
 
     /** The second step of an enrolled member. A code counts once, even in a race. */
     Result code(CodeStep step, HttpServletRequest request, HttpServletResponse response) {
-        Optional<PendingSignIn> pending = pending(request);
+        Optional<PendingSignIns.PendingSignIn> pending = pendingSignIns.current(request);
         Optional<StaffAccount> account = pending.flatMap(p -> accounts.findById(p.accountId())).filter(StaffAccount::active);
         if (pending.isEmpty() || account.isEmpty() || !account.get().enrolled()) {
             return Result.RESTART;
@@ -159,7 +143,7 @@ class StaffSignIn {
 
     /** The enrollment page: a new secret the first time it is shown, the same one after. */
     Enrollment enrollForm(HttpServletRequest request) {
-        Optional<PendingSignIn> pending = pending(request);
+        Optional<PendingSignIns.PendingSignIn> pending = pendingSignIns.current(request);
         Optional<StaffAccount> account = pending.flatMap(p -> accounts.findById(p.accountId()));
         if (pending.isEmpty() || account.isEmpty()) {
             return new Enrollment(Result.RESTART, null, null);
@@ -167,20 +151,20 @@ class StaffSignIn {
         if (account.get().enrolled()) {
             return new Enrollment(Result.TO_CODE, null, null);
         }
-        PendingSignIn state = pending.get();
+        PendingSignIns.PendingSignIn state = pending.get();
         String secret = state.enrollmentSecret();
         if (secret == null) {
             secret = Totp.newSecret();
-            request.getSession().setAttribute(PENDING, state.withEnrollmentSecret(secret));
+            pendingSignIns.update(request, state.withEnrollmentSecret(secret));
         }
         return enrollment(Result.SHOW, account.get(), secret);
     }
 
     /** The second step of a member who enrolls: the first code from the new secret signs them in. */
     Enrollment enroll(CodeStep step, HttpServletRequest request, HttpServletResponse response) {
-        Optional<PendingSignIn> pending = pending(request);
+        Optional<PendingSignIns.PendingSignIn> pending = pendingSignIns.current(request);
         Optional<StaffAccount> account = pending.flatMap(p -> accounts.findById(p.accountId())).filter(StaffAccount::active);
-        String secret = pending.map(PendingSignIn::enrollmentSecret).orElse(null);
+        String secret = pending.map(PendingSignIns.PendingSignIn::enrollmentSecret).orElse(null);
         if (pending.isEmpty() || account.isEmpty() || secret == null) {
             return new Enrollment(Result.RESTART, null, null);
         }
@@ -208,15 +192,15 @@ class StaffSignIn {
         return new Enrollment(result, QrCode.svg(uri, "QR code"), Totp.grouped(secret));
     }
 
-    private Result wrongCode(PendingSignIn pending, StaffAccount member, HttpServletRequest request) {
+    private Result wrongCode(PendingSignIns.PendingSignIn pending, StaffAccount member, HttpServletRequest request) {
         throttle.failed(request.getRemoteAddr(), member.emailNormalized());
         audit.record(principal(member), "staff.sign-in-failed", "staff_account", member.id(), "code");
-        PendingSignIn next = pending.withFailedCode();
+        PendingSignIns.PendingSignIn next = pending.withFailedCode();
         if (next.codeAttempts() >= MAX_CODE_ATTEMPTS) {
-            request.getSession().removeAttribute(PENDING);
+            pendingSignIns.end(request.getSession());
             return Result.START_AGAIN;
         }
-        request.getSession().setAttribute(PENDING, next);
+        pendingSignIns.update(request, next);
         return Result.WRONG_CODE;
     }
 
@@ -226,18 +210,6 @@ class StaffSignIn {
         throttle.succeeded(member.emailNormalized());
         audit.record(principal(member), "staff.signed-in", "staff_account", member.id(), null);
         return Result.SIGNED_IN;
-    }
-
-    private Optional<PendingSignIn> pending(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(PENDING) instanceof PendingSignIn pending)) {
-            return Optional.empty();
-        }
-        if (pending.passwordVerifiedAt().plus(properties.signInTimeout()).isBefore(clock.instant())) {
-            session.removeAttribute(PENDING);
-            return Optional.empty();
-        }
-        return Optional.of(pending);
     }
 
     private static StaffPrincipal principal(StaffAccount account) {
