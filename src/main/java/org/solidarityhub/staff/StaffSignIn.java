@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.AuditLog;
+import org.solidarityhub.staff.PendingSignIns.PendingSignIn;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -125,7 +126,7 @@ class StaffSignIn {
 
     /** The second step of an enrolled member. A code counts once, even in a race. */
     Result code(CodeStep step, HttpServletRequest request, HttpServletResponse response) {
-        Optional<PendingSignIns.PendingSignIn> pending = pendingSignIns.current(request);
+        Optional<PendingSignIn> pending = pendingSignIns.current(request);
         Optional<StaffAccount> account = pending.flatMap(p -> accounts.findById(p.accountId())).filter(StaffAccount::active);
         if (pending.isEmpty() || account.isEmpty() || !account.get().enrolled()) {
             return Result.RESTART;
@@ -143,7 +144,7 @@ class StaffSignIn {
 
     /** The enrollment page: a new secret the first time it is shown, the same one after. */
     Enrollment enrollForm(HttpServletRequest request) {
-        Optional<PendingSignIns.PendingSignIn> pending = pendingSignIns.current(request);
+        Optional<PendingSignIn> pending = pendingSignIns.current(request);
         Optional<StaffAccount> account = pending.flatMap(p -> accounts.findById(p.accountId()));
         if (pending.isEmpty() || account.isEmpty()) {
             return new Enrollment(Result.RESTART, null, null);
@@ -151,7 +152,7 @@ class StaffSignIn {
         if (account.get().enrolled()) {
             return new Enrollment(Result.TO_CODE, null, null);
         }
-        PendingSignIns.PendingSignIn state = pending.get();
+        PendingSignIn state = pending.get();
         String secret = state.enrollmentSecret();
         if (secret == null) {
             secret = Totp.newSecret();
@@ -162,9 +163,9 @@ class StaffSignIn {
 
     /** The second step of a member who enrolls: the first code from the new secret signs them in. */
     Enrollment enroll(CodeStep step, HttpServletRequest request, HttpServletResponse response) {
-        Optional<PendingSignIns.PendingSignIn> pending = pendingSignIns.current(request);
+        Optional<PendingSignIn> pending = pendingSignIns.current(request);
         Optional<StaffAccount> account = pending.flatMap(p -> accounts.findById(p.accountId())).filter(StaffAccount::active);
-        String secret = pending.map(PendingSignIns.PendingSignIn::enrollmentSecret).orElse(null);
+        String secret = pending.map(PendingSignIn::enrollmentSecret).orElse(null);
         if (pending.isEmpty() || account.isEmpty() || secret == null) {
             return new Enrollment(Result.RESTART, null, null);
         }
@@ -192,10 +193,10 @@ class StaffSignIn {
         return new Enrollment(result, QrCode.svg(uri, "QR code"), Totp.grouped(secret));
     }
 
-    private Result wrongCode(PendingSignIns.PendingSignIn pending, StaffAccount member, HttpServletRequest request) {
+    private Result wrongCode(PendingSignIn pending, StaffAccount member, HttpServletRequest request) {
         throttle.failed(request.getRemoteAddr(), member.emailNormalized());
         audit.record(principal(member), "staff.sign-in-failed", "staff_account", member.id(), "code");
-        PendingSignIns.PendingSignIn next = pending.withFailedCode();
+        PendingSignIn next = pending.withFailedCode();
         if (next.codeAttempts() >= MAX_CODE_ATTEMPTS) {
             pendingSignIns.end(request.getSession());
             return Result.START_AGAIN;
