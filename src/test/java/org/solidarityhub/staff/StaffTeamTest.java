@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+import org.solidarityhub.platform.AuditLog;
 import org.solidarityhub.test.Browser;
 import org.solidarityhub.test.TestMailServer;
 import org.solidarityhub.test.WebTest;
@@ -120,6 +122,26 @@ class StaffTeamTest extends WebTest {
         } finally {
             admins.forEach(id -> db.sql("UPDATE staff_account SET active = TRUE WHERE id = :id").param("id", id).update());
         }
+    }
+
+    @Test
+    void theAuditLogPagesByFiftyNewestFirstWhateverPageIsAsked(@Autowired AuditLog audit) {
+        String action = "test.paging-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < AuditBrowser.PAGE + 1; i++) {
+            audit.record(null, action, "test", i, null);
+        }
+        Browser admin = signedInAdmin();
+        Browser.Page first = admin.get("/staff/audit?action=" + action);
+        assertThat(first.doc().select("tbody tr")).hasSize(AuditBrowser.PAGE);
+        assertThat(first.doc().select(".pager a").eachAttr("href")).singleElement().asString().contains("page=1");
+        Browser.Page second = admin.get("/staff/audit?action=" + action + "&page=1");
+        assertThat(second.doc().select("tbody tr")).hasSize(1);
+        assertThat(second.text("tbody tr td:nth-child(4)")).isEqualTo("test 0");
+        assertThat(second.doc().select(".pager a").eachAttr("href")).singleElement().asString().contains("page=0");
+        Browser.Page negative = admin.get("/staff/audit?action=" + action + "&page=-3");
+        assertThat(negative.doc().select("tbody tr")).hasSize(AuditBrowser.PAGE);
+        assertThat(admin.get("/staff/audit?action=" + action + "&page=999999999").doc().select("tbody tr")).isEmpty();
+        assertThat(admin.get("/staff/audit?page=first").status()).isEqualTo(400);
     }
 
     private Browser signedInAdmin() {
