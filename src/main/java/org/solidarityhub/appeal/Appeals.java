@@ -136,6 +136,11 @@ class Appeals {
                 .orElseThrow(() -> new IllegalStateException("appeal " + appeal.id() + " has no text"));
     }
 
+    /** The title in the appeal's default language, by which staff pages name it. */
+    String title(Appeal appeal) {
+        return currentFor(appeal, Locale.forLanguageTag(appeal.defaultLanguage())).title();
+    }
+
     Optional<Appeal.Revision> revision(long id) {
         return db.sql("SELECT * FROM appeal_revision WHERE id = :id").param("id", id).query(Appeals::revision).optional();
     }

@@ -1,8 +1,5 @@
 package org.solidarityhub.staff;
 
-import org.solidarityhub.platform.AuditLog;
-import java.util.List;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,20 +11,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class StaffHomeController {
 
-    static final int AUDIT_PAGE = 50;
+    private final StaffTeam team;
+    private final AuditBrowser audit;
 
-    private final StaffAccounts accounts;
-    private final AuditLog audit;
-
-    StaffHomeController(StaffAccounts accounts, AuditLog audit) {
-        this.accounts = accounts;
+    StaffHomeController(StaffTeam team, AuditBrowser audit) {
+        this.team = team;
         this.audit = audit;
     }
 
     @GetMapping("/staff")
     String home(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         model.addAttribute("me", me);
-        model.addAttribute("roles", accounts.findById(me.id()).map(StaffAccount::roleSet).orElseThrow());
+        model.addAttribute("roles", team.roles(me.id()));
         return "staff/home";
     }
 
@@ -35,12 +30,10 @@ class StaffHomeController {
     @PreAuthorize("hasRole('ADMIN')")
     String audit(@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String targetType,
                  @RequestParam(defaultValue = "") String targetId, @RequestParam(defaultValue = "0") int page, Model model) {
-        int safePage = Math.max(0, Math.min(page, 100_000));
-        List<AuditLog.Entry> entries = audit.search(AuditLog.clip(action.strip(), 64), AuditLog.clip(targetType.strip(), 40),
-                AuditLog.clip(targetId.strip(), 64), AUDIT_PAGE + 1, safePage * AUDIT_PAGE);
-        model.addAttribute("entries", entries.subList(0, Math.min(entries.size(), AUDIT_PAGE)));
-        model.addAttribute("hasMore", entries.size() > AUDIT_PAGE);
-        model.addAttribute("page", safePage);
+        AuditBrowser.Page entries = audit.page(action, targetType, targetId, page);
+        model.addAttribute("entries", entries.entries());
+        model.addAttribute("hasMore", entries.hasMore());
+        model.addAttribute("page", entries.number());
         model.addAttribute("action", action);
         model.addAttribute("targetType", targetType);
         model.addAttribute("targetId", targetId);

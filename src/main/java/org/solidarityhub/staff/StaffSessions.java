@@ -32,7 +32,7 @@ class StaffSessions {
     void signIn(StaffAccount account, HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(true);
         request.changeSessionId(); // a new id once the member is fully signed in: no session fixation
-        session.removeAttribute(SignInController.PENDING);
+        session.removeAttribute(PendingSignIns.ATTRIBUTE);
         store(account, request, response);
     }
 

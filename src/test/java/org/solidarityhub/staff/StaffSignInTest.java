@@ -2,6 +2,7 @@ package org.solidarityhub.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class StaffSignInTest extends WebTest {
         Browser person = anotherBrowser().from("198.51.100.11");
         Browser.Page codeForm = person.follow(passwordStep(person, member.email(), member.password()));
         String wrong = staff.currentCode(member.totpSecret()).equals("000000") ? "111111" : "000000";
-        for (int attempt = 1; attempt < SignInController.MAX_CODE_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt < StaffSignIn.MAX_CODE_ATTEMPTS; attempt++) {
             Browser.Page refused = person.submit(codeForm, "form", Map.of("code", wrong));
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.text(".alert")).contains("This code is not right");
@@ -196,6 +197,39 @@ class StaffSignInTest extends WebTest {
         // ... but the owner's own browser still gets in
         Browser.Page home = staff.signIn(owner, member);
         assertThat(home.text("h1")).startsWith("Hello, target-");
+    }
+
+    @Test
+    void theSecondFactorMustFollowThePasswordWithinTheSignInTimeout() {
+        StaffFixture.Member member = staff.member(uniqueEmail("slow"), StaffRole.EDITOR);
+        Browser.Page codeForm = browser.follow(passwordStep(browser, member.email(), member.password()));
+        assertThat(codeForm.status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        Browser.Page late = browser.submit(codeForm, "form[action$=/staff/login/code]",
+                Map.of("code", staff.currentCode(member.totpSecret())));
+        assertThat(late.location()).endsWith("/staff/login");
+        assertThat(browser.get("/staff/login/code").location()).endsWith("/staff/login");
+        assertThat(browser.get("/staff").location()).endsWith("/staff/login");
+        assertThat(auditActions(member.id())).doesNotContain("staff.signed-in");
+    }
+
+    @Test
+    void eachStepOfSignInLeadsToTheStepTheMemberIsAt() {
+        assertThat(browser.get("/staff/login/code").location()).endsWith("/staff/login");
+        assertThat(browser.get("/staff/login/enroll").location()).endsWith("/staff/login");
+        StaffFixture.Member member = staff.member(uniqueEmail("enrolled"), StaffRole.EDITOR);
+        passwordStep(browser, member.email(), member.password());
+        // an enrolled member is never shown a new secret
+        assertThat(browser.get("/staff/login/enroll").location()).endsWith("/staff/login/code");
+        Browser.Page wrong = browser.submit(browser.get("/staff/login/code"), "form[action$=/staff/login/code]",
+                Map.of("code", "000000"));
+        assertThat(wrong.status()).isEqualTo(401);
+        staff.nextStep();
+        Browser.Page home = browser.follow(browser.submit(browser.get("/staff/login/code"), "form[action$=/staff/login/code]",
+                Map.of("code", staff.currentCode(member.totpSecret()))));
+        assertThat(home.text("h1")).startsWith("Hello, enrolled-");
+        // once signed in, the sign-in page leads home
+        assertThat(browser.get("/staff/login").location()).endsWith("/staff");
     }
 
     @Test
