@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.solidarityhub.organizations.Organizations;
 import org.solidarityhub.platform.AuditLog;
 import org.solidarityhub.platform.EmailAddresses;
+import org.solidarityhub.submissions.SubmissionLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,9 +61,11 @@ class SignatureModeration {
     private final AuditLog audit;
     private final SignatureCounts counts;
     private final TransactionTemplate transaction;
+    private final SubmissionLifecycle lifecycle;
 
     SignatureModeration(StaffSignatures signatures, Organizations organizations, AuditLog audit, SignatureCounts counts,
-                        TransactionTemplate transaction) {
+                        TransactionTemplate transaction, SubmissionLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.signatures = signatures;
         this.organizations = organizations;
         this.audit = audit;
@@ -94,6 +97,8 @@ class SignatureModeration {
         }
         organizations.verify(signature.get().organizationId());
         audit.record("appeal.organization-verified", "signature", id, "organization=" + signature.get().organizationId());
+        // an organization's signature is public once verified: the moderator approved the submission
+        lifecycle.approved(SignatureLinks.SUBJECT, id);
         return true;
     }
 

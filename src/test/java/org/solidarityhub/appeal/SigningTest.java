@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,9 +17,13 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.solidarityhub.submissions.SubmissionApproved;
 import org.solidarityhub.test.Browser;
 import org.solidarityhub.test.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 
 class SigningTest extends AppealTestSupport {
 
@@ -225,8 +230,16 @@ class SigningTest extends AppealTestSupport {
         staff.signIn(moderator, staff.member(uniqueEmail("mod"), org.solidarityhub.staff.StaffRole.MODERATOR));
         Browser.Page review = moderator.get("/staff/appeals/" + appeal.id() + "/review");
         assertThat(review.text("#signature-" + id)).contains(name).contains("Contact Person").contains(email);
+        List<SubmissionApproved> approvals = new CopyOnWriteArrayList<>();
+        ((ConfigurableApplicationContext) applicationContext).addApplicationListener(
+                (ApplicationListener<PayloadApplicationEvent<?>>) event -> {
+                    if (event.getPayload() instanceof SubmissionApproved approved) {
+                        approvals.add(approved);
+                    }
+                });
         Browser.Page verified = moderator.submit(review, "#signature-" + id + " form[action$=/verify]");
         assertThat(moderator.follow(verified).text(".notice")).isEqualTo("Done.");
+        assertThat(approvals).contains(new SubmissionApproved("signature", id));
 
         assertThat(count()).isEqualTo(1);
         assertThat(counts.of(appeal.id()).organizations()).isEqualTo(1);
