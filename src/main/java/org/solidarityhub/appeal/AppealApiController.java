@@ -9,8 +9,10 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.solidarityhub.platform.ApiErrors;
+import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.submissions.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -144,10 +146,10 @@ class AppealApiController {
             return errors.fieldErrors(Map.of("language", "appeal.error.language"), locale);
         }
         SignRequest signRequest = toRequest(body);
-        Map<String, String> problems = signRequest.problems(countries);
+        Problems problems = signRequest.problems(countries);
         Locale language = body.language() != null ? Locale.forLanguageTag(body.language()) : locale;
         if (!problems.isEmpty()) {
-            return errors.fieldErrors(problems, locale);
+            throw new ApiProblem(HttpStatus.BAD_REQUEST.value(), "error.reason.fields", problems.texts(messages, locale));
         }
         Appeal.Revision revision = appeals.currentFor(appeal, language);
         signing.sign(appeal, revision, signRequest, request.getRemoteAddr(), language);

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.solidarityhub.platform.EmailAddresses;
 import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.RateLimits;
 import org.solidarityhub.platform.AuditLog;
+import org.solidarityhub.submissions.FieldCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +26,6 @@ class AddressRequests {
 
     static final int NAME_LIMIT = 100;
     static final int MESSAGE_LIMIT = 1000;
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[/!?]?\\s*[A-Za-z]|&#|javascript:", Pattern.CASE_INSENSITIVE);
     static final RateLimits.Limit PER_ADDRESS = new RateLimits.Limit("events.address-request",
             RateLimits.Limit.per(5, Duration.ofHours(1)), RateLimits.Limit.per(20, Duration.ofDays(1)));
     static final RateLimits.Limit PER_EVENT = new RateLimits.Limit("events.address-request.event",
@@ -65,11 +64,11 @@ class AddressRequests {
         if (ask.email() == null || !EmailAddresses.isValid(ask.email())) {
             errors.put("email", messages.getMessage("events.error.email", null, locale));
         }
-        if (ask.name() != null && (ask.name().length() > NAME_LIMIT || MARKUP.matcher(ask.name()).find())) {
+        if (ask.name() != null && (ask.name().length() > NAME_LIMIT || FieldCheck.looksLikeMarkup(ask.name()))) {
             errors.put("name", messages.getMessage(ask.name().length() > NAME_LIMIT ? "events.error.tooLong" : "events.error.markup",
                     new Object[]{NAME_LIMIT}, locale));
         }
-        if (ask.message() != null && (ask.message().length() > MESSAGE_LIMIT || MARKUP.matcher(ask.message()).find())) {
+        if (ask.message() != null && (ask.message().length() > MESSAGE_LIMIT || FieldCheck.looksLikeMarkup(ask.message()))) {
             errors.put("message", messages.getMessage(ask.message().length() > MESSAGE_LIMIT ? "events.error.tooLong" : "events.error.markup",
                     new Object[]{MESSAGE_LIMIT}, locale));
         }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.solidarityhub.organizations.Organization;
 import org.solidarityhub.organizations.Organizations;
 import org.solidarityhub.platform.Countries;
+import org.solidarityhub.submissions.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -114,7 +115,7 @@ class EventSubmissionController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private String showForm(Campaign campaign, EventForm form, Map<String, String> errors, Locale locale, Model model,
+    private String showForm(Campaign campaign, EventForm form, Map<String, Problem> errors, Locale locale, Model model,
                             HttpServletResponse response) {
         formModel(form, errors, locale, model, response);
         model.addAttribute("campaign", campaign);
@@ -122,7 +123,7 @@ class EventSubmissionController {
         return "events/new";
     }
 
-    private String showManage(StoredEvent event, String token, EventForm form, Map<String, String> errors, String done,
+    private String showManage(StoredEvent event, String token, EventForm form, Map<String, Problem> errors, String done,
                               Locale locale, Model model, HttpServletResponse response) {
         // a private page: never kept by a browser or a shared cache
         response.setHeader("Cache-Control", "no-store");
@@ -140,7 +141,7 @@ class EventSubmissionController {
         return "events/manage";
     }
 
-    private void formModel(EventForm form, Map<String, String> errors, Locale locale, Model model, HttpServletResponse response) {
+    private void formModel(EventForm form, Map<String, Problem> errors, Locale locale, Model model, HttpServletResponse response) {
         if (properties.hasTiles()) {
             response.setHeader("Content-Security-Policy", EventsSecurity.policyWithTiles(properties.tileUrl()));
         }

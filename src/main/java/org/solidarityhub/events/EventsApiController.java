@@ -173,7 +173,7 @@ class EventsApiController {
         limits.check(request);
         EventRules.Outcome outcome = rules.check(body, locale, true);
         if (!outcome.valid()) {
-            throw new ApiProblem(400, "events.error.form", outcome.errors());
+            throw new ApiProblem(400, "events.error.form", outcome.problems().texts(messages, locale));
         }
         Events.Submitted submitted = events.submit(c, outcome.draft(), outcome.contactEmail(), outcome.language());
         limits.count(request);
