@@ -74,7 +74,7 @@ class StaffAppealController {
         model.addAttribute("appeals", appeals.all().stream().map(a -> new Listed(a, counts.of(a.id()),
                 appeals.currentFor(a, Locale.forLanguageTag(a.defaultLanguage())).title())).toList());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new NewAppeal("", "en", "", "", ""));
+            model.addAttribute("form", new NewAppeal("", SupportedLanguages.BASE.getLanguage(), "", "", ""));
         }
         model.addAttribute("textLanguages", languageCodes());
         return "appeal/staff/list";
