@@ -1,5 +1,8 @@
 package org.solidarityhub.appeal;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.solidarityhub.submissions.FieldLimits;
 import org.springframework.stereotype.Component;
 
@@ -8,6 +11,12 @@ import org.springframework.stereotype.Component;
 final class AppealFieldLimits extends FieldLimits {
 
     AppealFieldLimits() {
-        super(SignRequest.LIMITS);
+        super(limits());
+    }
+
+    private static Map<String, Integer> limits() {
+        Map<String, Integer> limits = new HashMap<>(SignRequest.LIMITS);
+        limits.put("title", StaffAppealController.TITLE_LIMIT);
+        return limits;
     }
 }

@@ -1,7 +1,6 @@
 package org.solidarityhub.events;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,7 +9,8 @@ import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.RateLimits;
 import org.solidarityhub.platform.AuditLog;
-import org.solidarityhub.submissions.FieldCheck;
+import org.solidarityhub.submissions.Problem;
+import org.solidarityhub.submissions.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,21 +58,15 @@ class AddressRequests {
                 && !event.published().draft().online() && event.published().draft().visibility() == Visibility.ON_REQUEST;
     }
 
-    /** Field problems (field → localized message), empty when the question is fine. */
-    Map<String, String> check(Ask ask, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /** Field problems (field → problem), empty when the question is fine. */
+    Map<String, Problem> check(Ask ask) {
+        Problems problems = new Problems("events.error");
         if (ask.email() == null || !EmailAddresses.isValid(ask.email())) {
-            errors.put("email", messages.getMessage("events.error.email", null, locale));
+            problems.add("email", "email");
         }
-        if (ask.name() != null && (ask.name().length() > NAME_LIMIT || FieldCheck.looksLikeMarkup(ask.name()))) {
-            errors.put("name", messages.getMessage(ask.name().length() > NAME_LIMIT ? "events.error.tooLong" : "events.error.markup",
-                    new Object[]{NAME_LIMIT}, locale));
-        }
-        if (ask.message() != null && (ask.message().length() > MESSAGE_LIMIT || FieldCheck.looksLikeMarkup(ask.message()))) {
-            errors.put("message", messages.getMessage(ask.message().length() > MESSAGE_LIMIT ? "events.error.tooLong" : "events.error.markup",
-                    new Object[]{MESSAGE_LIMIT}, locale));
-        }
-        return errors;
+        problems.text("name", ask.name()).maxLength(NAME_LIMIT).plain().singleLine();
+        problems.text("message", ask.message()).maxLength(MESSAGE_LIMIT).plain();
+        return problems.all();
     }
 
     boolean allowed(String clientAddress, long eventId) {

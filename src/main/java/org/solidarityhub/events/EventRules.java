@@ -29,24 +29,13 @@ class EventRules {
 
     static final int TITLE_LIMIT = 200;
     static final int DESCRIPTION_LIMIT = 10_000;
-    static final int VENUE_LIMIT = PlaceRules.VENUE_LIMIT;
-    static final int ADDRESS_LIMIT = PlaceRules.ADDRESS_LIMIT;
     static final int CITY_LIMIT = PlaceRules.CITY_LIMIT;
-    static final int URL_LIMIT = PlaceRules.URL_LIMIT;
     static final int ORGANIZERS_LIMIT = 500;
     static final int ACCESSIBILITY_LIMIT = 2000;
+    /** The form's field of language codes (ten codes fit). */
     static final int LANGUAGES_LIMIT = 100;
     static final int MAX_LANGUAGES = 10;
     static final int MAX_ORGANIZATIONS = 20;
-    /** The limits by form field, for the forms' {@code maxlength} attributes. */
-    static final Map<String, Integer> LIMITS = Map.ofEntries(Map.entry("title", TITLE_LIMIT),
-            Map.entry("description", DESCRIPTION_LIMIT), Map.entry("languages", LANGUAGES_LIMIT),
-            Map.entry("venue", VENUE_LIMIT), Map.entry("address", ADDRESS_LIMIT), Map.entry("city", CITY_LIMIT),
-            Map.entry("onlineUrl", URL_LIMIT), Map.entry("coordinate", PlaceRules.COORDINATE_LIMIT), Map.entry("organizers", ORGANIZERS_LIMIT),
-            Map.entry("organizationName", Organizations.NAME_LIMIT), Map.entry("email", EmailAddresses.MAX_LENGTH),
-            Map.entry("accessibility", ACCESSIBILITY_LIMIT), Map.entry("askName", AddressRequests.NAME_LIMIT),
-            Map.entry("askMessage", AddressRequests.MESSAGE_LIMIT), Map.entry("reason", EventModerationController.REASON_LIMIT));
-
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     /** A checked submission: the draft, or the problems. */

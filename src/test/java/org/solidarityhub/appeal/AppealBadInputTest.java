@@ -74,6 +74,16 @@ class AppealBadInputTest extends AppealTestSupport {
     }
 
     @Test
+    void theFormsLimitsAreTheLimitsTheServerChecks() {
+        var form = person().get("/appeals/" + appeal.slug()).doc();
+        assertThat(form.selectFirst("#i-name").attr("maxlength")).isEqualTo(String.valueOf(SignRequest.NAME_LIMIT));
+        assertThat(form.selectFirst("#i-city").attr("maxlength")).isEqualTo(String.valueOf(SignRequest.CITY_LIMIT));
+        assertThat(form.selectFirst("#i-comment").attr("maxlength")).isEqualTo(String.valueOf(SignRequest.COMMENT_LIMIT));
+        assertThat(form.selectFirst("#o-name").attr("maxlength")).isEqualTo(String.valueOf(org.solidarityhub.organizations.Organizations.NAME_LIMIT));
+        assertThat(form.selectFirst("#o-email").attr("maxlength")).isEqualTo(String.valueOf(org.solidarityhub.platform.EmailAddresses.MAX_LENGTH));
+    }
+
+    @Test
     void namesWithWebAddressesOrFormulaStartsAreRefused() {
         assertRefused(badForm("name", "Visit cheap-pills.com", "en"), "i-name", "Please do not put web addresses in a name.");
         assertRefused(badForm("name", "=HYPERLINK(\"x\")", "en"), "i-name", "A name cannot start with =, +, - or @.");

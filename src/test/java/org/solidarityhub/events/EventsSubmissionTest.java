@@ -331,6 +331,18 @@ class EventsSubmissionTest extends WebTest {
     }
 
     @Test
+    void theFormsLimitsAreTheLimitsTheServerChecks() {
+        var form = browser.get("/events/new?campaign=" + campaign.slug()).doc();
+        assertThat(form.selectFirst("#title").attr("maxlength")).isEqualTo(String.valueOf(EventRules.TITLE_LIMIT));
+        assertThat(form.selectFirst("#description").attr("maxlength")).isEqualTo(String.valueOf(EventRules.DESCRIPTION_LIMIT));
+        assertThat(form.selectFirst("#city").attr("maxlength")).isEqualTo(String.valueOf(PlaceRules.CITY_LIMIT));
+        assertThat(form.selectFirst("#onlineUrl").attr("maxlength")).isEqualTo(String.valueOf(PlaceRules.URL_LIMIT));
+        assertThat(form.selectFirst("#latitude").attr("maxlength")).isEqualTo(String.valueOf(PlaceRules.COORDINATE_LIMIT));
+        assertThat(form.selectFirst("#organizers").attr("maxlength")).isEqualTo(String.valueOf(EventRules.ORGANIZERS_LIMIT));
+        assertThat(form.selectFirst("#accessibility").attr("maxlength")).isEqualTo(String.valueOf(EventRules.ACCESSIBILITY_LIMIT));
+    }
+
+    @Test
     void harmlessAngleBracketsAndMarkdownAutolinksAreAccepted() {
         Map<String, Object> fields = EventsFixture.brussels(EventsFixture.title("Peace > war, a < b"), uniqueEmail("autolink"));
         fields.put("description", "Details at <https://example.org/vigil> or write to <info@example.org>. 2 < 3.");
