@@ -3,7 +3,7 @@ package org.solidarityhub.appeal;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.solidarityhub.submissions.FieldLimits;
+import org.solidarityhub.platform.FieldLimits;
 import org.springframework.stereotype.Component;
 
 /** The appeal's field limits for templates: {@code ${@appealLimits.get('name')}}. */

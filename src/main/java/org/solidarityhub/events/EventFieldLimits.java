@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.solidarityhub.organizations.Organizations;
 import org.solidarityhub.platform.EmailAddresses;
-import org.solidarityhub.submissions.FieldLimits;
+import org.solidarityhub.platform.FieldLimits;
 import org.springframework.stereotype.Component;
 
 /** The events' field limits for templates: {@code ${@eventLimits.get('title')}}. */

@@ -1,4 +1,4 @@
-package org.solidarityhub.submissions;
+package org.solidarityhub.platform;
 
 import java.util.Map;
 
