@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.submissions.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -131,10 +132,10 @@ class AppealApiController {
             throw ApiProblem.fields("error.reason.fields", Map.of("language", "appeal.error.language"));
         }
         SignRequest signRequest = toRequest(body);
-        Map<String, String> problems = signRequest.problems(countries);
+        Problems problems = signRequest.problems(countries);
         Locale language = body.language() != null ? Locale.forLanguageTag(body.language()) : locale;
         if (!problems.isEmpty()) {
-            throw ApiProblem.fields("error.reason.fields", problems);
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "error.reason.fields", problems.all());
         }
         Appeal.Revision revision = appeals.currentFor(appeal, language);
         signing.sign(appeal, revision, signRequest, request.getRemoteAddr(), language);

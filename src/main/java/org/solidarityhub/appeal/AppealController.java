@@ -12,6 +12,8 @@ import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.Markdown;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.SupportedLanguages;
+import org.solidarityhub.submissions.Problem;
+import org.solidarityhub.submissions.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -85,12 +87,12 @@ class AppealController {
             return "redirect:/appeals/" + slug + "/signed"; // a bot: looks like success, stores nothing
         }
         SignRequest signRequest = form.toRequest();
-        Map<String, String> problems = signRequest.problems(countries);
+        Problems problems = signRequest.problems(countries);
         if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             boolean organization = signRequest.kind() == SignRequest.Kind.ORGANIZATION;
             page(appeal, locale, model, organization ? SignForm.empty("INDIVIDUAL") : form,
-                    organization ? form : SignForm.empty("ORGANIZATION"), problems);
+                    organization ? form : SignForm.empty("ORGANIZATION"), problems.all());
             model.addAttribute("failedForm", organization ? "organization" : "individual");
             return "appeal/show";
         }
@@ -241,7 +243,7 @@ class AppealController {
     }
 
     private void page(Appeal appeal, Locale locale, Model model, SignForm individual, SignForm organization,
-                      Map<String, String> errors) {
+                      Map<String, Problem> errors) {
         Appeal.Revision revision = appeals.currentFor(appeal, locale);
         PublicCounts current = counts.publicOf(appeal.id());
         model.addAttribute("appeal", appeal);

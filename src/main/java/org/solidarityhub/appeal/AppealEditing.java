@@ -25,7 +25,7 @@ class AppealEditing {
                      @Nullable String goal) {
 
         static NewAppeal empty() {
-            return new NewAppeal("", "en", "", "", "");
+            return new NewAppeal("", SupportedLanguages.BASE.getLanguage(), "", "", "");
         }
     }
 

@@ -1,12 +1,12 @@
 package org.solidarityhub.appeal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.solidarityhub.organizations.Organizations;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.EmailAddresses;
+import org.solidarityhub.submissions.Problems;
+import org.solidarityhub.submissions.TextCheck;
 
 /**
  * A signature as submitted by the form or the API, before it is stored. For an individual: name, email,
@@ -24,65 +24,50 @@ record SignRequest(Kind kind, String name, String email, String country, String 
     static final int NAME_LIMIT = 100;
     static final int CITY_LIMIT = 100;
     static final int COMMENT_LIMIT = 500;
+    /** The limits the checks apply, by field, for the forms' {@code maxlength} attributes. */
+    static final Map<String, Integer> LIMITS = Map.of("name", NAME_LIMIT, "city", CITY_LIMIT, "comment", COMMENT_LIMIT,
+            "organizationName", Organizations.NAME_LIMIT, "website", Organizations.WEBSITE_LIMIT,
+            "email", EmailAddresses.MAX_LENGTH);
 
-    /** A web address or a bare domain inside a name: "visit example.org", "https://…", "www.…". */
-    private static final Pattern URL_LIKE = Pattern.compile(
-            "(?i)(://|\\bwww\\.|\\b[\\p{L}\\d-]{2,}\\.(?:com|org|net|info|biz|ru|su|io|me|xyz|top|ua|by|de|uk|eu|fr|pl|cc|co|app|site|online|shop|link)\\b)");
-    /** Something that looks like an HTML tag or entity, which no name or comment needs. */
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;");
-
-    /** Field-by-field problems, as message keys; empty when the request may be stored. */
-    Map<String, String> problems(Countries countries) {
-        Map<String, String> problems = new LinkedHashMap<>();
+    /** Field-by-field problems, as message keys with arguments; empty when the request may be stored. */
+    Problems problems(Countries countries) {
+        Problems problems = new Problems("appeal.error");
         if (kind == null) {
-            problems.put("kind", "appeal.error.kind");
+            problems.add("kind", "kind");
             return problems;
         }
         if (kind == Kind.ORGANIZATION) {
-            text(problems, "organization.name", organizationName, true, Organizations.NAME_LIMIT, true);
+            name(problems, "organization.name", organizationName, Organizations.NAME_LIMIT, true);
             if (!Organizations.isValidWebsite(organizationWebsite)) {
-                problems.put("organization.website", "appeal.error.website");
+                problems.add("organization.website", "website");
             }
-            text(problems, "contactName", name, true, NAME_LIMIT, true);
+            name(problems, "contactName", name, NAME_LIMIT, true);
         } else {
-            text(problems, "name", name, true, NAME_LIMIT, true);
+            name(problems, "name", name, NAME_LIMIT, true);
             if (display == null) {
-                problems.put("display", "appeal.error.display");
+                problems.add("display", "display");
             }
         }
         if (!EmailAddresses.isValid(email)) {
-            problems.put("email", "appeal.error.email");
+            problems.add("email", "email");
         }
         if (countries.normalize(country).isEmpty()) {
-            problems.put(kind == Kind.ORGANIZATION ? "organization.country" : "country", "appeal.error.country");
+            problems.add(kind == Kind.ORGANIZATION ? "organization.country" : "country", "country");
         }
         if (kind == Kind.INDIVIDUAL) {
-            text(problems, "city", city, false, CITY_LIMIT, true);
+            name(problems, "city", city, CITY_LIMIT, false);
         }
-        text(problems, "comment", comment, false, COMMENT_LIMIT, false);
+        problems.text("comment", comment).maxLength(COMMENT_LIMIT).plain();
         return problems;
     }
 
-    private static void text(Map<String, String> problems, String field, String value, boolean required, int limit,
-                             boolean isName) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            if (required) {
-                problems.put(field, "appeal.error.required");
-            }
-            return;
+    /** A name or a city: one line of plain text, neither a formula nor a web address. */
+    private static void name(Problems problems, String field, String value, int limit, boolean required) {
+        TextCheck check = problems.text(field, value);
+        if (required) {
+            check.required();
         }
-        if (text.length() > limit) { // UTF-16 units, as H2 counts a VARCHAR: an emoji takes two
-            problems.put(field, "appeal.error.tooLong." + limit);
-        } else if (MARKUP.matcher(text).find()) {
-            problems.put(field, "appeal.error.html");
-        } else if (isName && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            problems.put(field, "appeal.error.formula");
-        } else if (isName && URL_LIKE.matcher(text).find()) {
-            problems.put(field, "appeal.error.url");
-        } else if (isName && text.contains("\n")) {
-            problems.put(field, "appeal.error.lines");
-        }
+        check.maxLength(limit).plain().name().oneLine().singleLine();
     }
 
     static String clean(String text) {

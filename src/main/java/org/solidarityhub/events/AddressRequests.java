@@ -1,16 +1,16 @@
 package org.solidarityhub.events;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.solidarityhub.platform.EmailAddresses;
 import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.RateLimits;
 import org.solidarityhub.platform.AuditLog;
+import org.solidarityhub.submissions.Problem;
+import org.solidarityhub.submissions.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +26,6 @@ class AddressRequests {
 
     static final int NAME_LIMIT = 100;
     static final int MESSAGE_LIMIT = 1000;
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[/!?]?\\s*[A-Za-z]|&#|javascript:", Pattern.CASE_INSENSITIVE);
     static final RateLimits.Limit PER_ADDRESS = new RateLimits.Limit("events.address-request",
             RateLimits.Limit.per(5, Duration.ofHours(1)), RateLimits.Limit.per(20, Duration.ofDays(1)));
     static final RateLimits.Limit PER_EVENT = new RateLimits.Limit("events.address-request.event",
@@ -59,21 +58,15 @@ class AddressRequests {
                 && !event.published().draft().online() && event.published().draft().visibility() == Visibility.ON_REQUEST;
     }
 
-    /** Field problems (field → localized message), empty when the question is fine. */
-    Map<String, String> check(Ask ask, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /** Field problems (field → problem), empty when the question is fine. */
+    Map<String, Problem> check(Ask ask) {
+        Problems problems = new Problems("events.error");
         if (ask.email() == null || !EmailAddresses.isValid(ask.email())) {
-            errors.put("email", messages.getMessage("events.error.email", null, locale));
+            problems.add("email", "email");
         }
-        if (ask.name() != null && (ask.name().length() > NAME_LIMIT || MARKUP.matcher(ask.name()).find())) {
-            errors.put("name", messages.getMessage(ask.name().length() > NAME_LIMIT ? "events.error.tooLong" : "events.error.markup",
-                    new Object[]{NAME_LIMIT}, locale));
-        }
-        if (ask.message() != null && (ask.message().length() > MESSAGE_LIMIT || MARKUP.matcher(ask.message()).find())) {
-            errors.put("message", messages.getMessage(ask.message().length() > MESSAGE_LIMIT ? "events.error.tooLong" : "events.error.markup",
-                    new Object[]{MESSAGE_LIMIT}, locale));
-        }
-        return errors;
+        problems.text("name", ask.name()).maxLength(NAME_LIMIT).plain().singleLine();
+        problems.text("message", ask.message()).maxLength(MESSAGE_LIMIT).plain();
+        return problems.all();
     }
 
     boolean allowed(String clientAddress, long eventId) {

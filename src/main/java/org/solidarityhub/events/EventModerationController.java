@@ -54,13 +54,13 @@ class EventModerationController {
     String queue(@RequestParam(required = false) String done, Model model) {
         model.addAttribute("queue", events.queue());
         model.addAttribute("done", notice(done));
-        return "events/staff-queue";
+        return "events/staff/queue";
     }
 
     @GetMapping("/speakers")
     String speakers(Model model) {
         model.addAttribute("events", events.speakerRequests());
-        return "events/staff-speakers";
+        return "events/staff/speakers";
     }
 
     @GetMapping("/{id}")
@@ -105,7 +105,7 @@ class EventModerationController {
         model.addAttribute("lines", proposed == null ? List.of() : lines(current, proposed,
                 event.published() == null ? List.of() : event.published().organizations(),
                 event.latest().organizations(), locale));
-        return "events/staff-review";
+        return "events/staff/review";
     }
 
     private List<Line> lines(Draft current, Draft proposed, List<Organization> currentOrganizations,

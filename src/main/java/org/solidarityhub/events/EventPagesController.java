@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.solidarityhub.platform.BadInputException;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.Markdown;
+import org.solidarityhub.submissions.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,7 +97,7 @@ class EventPagesController {
         if (!addressRequests.allowed(request.getRemoteAddr(), id)) {
             throw new SubmissionLimits.TooManySubmissions();
         }
-        Map<String, String> errors = addressRequests.check(ask, locale);
+        Map<String, Problem> errors = addressRequests.check(ask);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showEvent(id, ask, errors, false, locale, model, response);
@@ -105,7 +106,7 @@ class EventPagesController {
         return "redirect:/events/" + id + "?asked";
     }
 
-    private String showEvent(long id, AddressRequests.Ask ask, Map<String, String> askErrors, boolean asked, Locale locale,
+    private String showEvent(long id, AddressRequests.Ask ask, Map<String, Problem> askErrors, boolean asked, Locale locale,
                              Model model, HttpServletResponse response) {
         PublicEvent event = queries.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("askOpen", events.find(id).map(addressRequests::open).orElse(false));

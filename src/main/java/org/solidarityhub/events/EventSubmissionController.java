@@ -11,6 +11,7 @@ import org.solidarityhub.organizations.Organization;
 import org.solidarityhub.organizations.Organizations;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.submissions.Guard;
+import org.solidarityhub.submissions.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,10 +50,10 @@ class EventSubmissionController {
 
     @GetMapping("/events/new")
     String form(@RequestParam(required = false) String campaign, Locale locale, Model model, HttpServletResponse response) {
-        if ((campaign == null || campaign.isBlank()) && campaigns.current().isEmpty()) {
+        if (campaigns.noneToShow(campaign)) {
             return "events/none"; // the home page links here: explain instead of a 404
         }
-        Campaign c = campaign(campaign);
+        Campaign c = campaigns.forPage(campaign);
         return showForm(c, EventForm.empty(), Map.of(), locale, model, response);
     }
 
@@ -60,7 +61,7 @@ class EventSubmissionController {
     String submit(@RequestParam(required = false) String campaign, EventForm form,
                   @RequestParam(name = Guard.HONEYPOT, required = false) String honeypot, Locale locale, Model model,
                   HttpServletRequest request, HttpServletResponse response) {
-        Campaign c = campaign(campaign);
+        Campaign c = campaigns.forPage(campaign);
         if (Guard.isBot(honeypot)) {
             return "redirect:/events/submitted"; // a bot: looks like success, stores nothing
         }
@@ -114,12 +115,7 @@ class EventSubmissionController {
         return "redirect:/events/manage/" + token + "?done=cancelled";
     }
 
-    private Campaign campaign(String slug) {
-        return (slug == null || slug.isBlank() ? campaigns.current() : campaigns.bySlug(slug))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private String showForm(Campaign campaign, EventForm form, Map<String, String> errors, Locale locale, Model model,
+    private String showForm(Campaign campaign, EventForm form, Map<String, Problem> errors, Locale locale, Model model,
                             HttpServletResponse response) {
         formModel(form, errors, locale, model, response);
         model.addAttribute("campaign", campaign);
@@ -127,7 +123,7 @@ class EventSubmissionController {
         return "events/new";
     }
 
-    private String showManage(StoredEvent event, String token, EventForm form, Map<String, String> errors, String done,
+    private String showManage(StoredEvent event, String token, EventForm form, Map<String, Problem> errors, String done,
                               Locale locale, Model model, HttpServletResponse response) {
         // a private page: never kept by a browser or a shared cache
         response.setHeader("Cache-Control", "no-store");
@@ -145,7 +141,7 @@ class EventSubmissionController {
         return "events/manage";
     }
 
-    private void formModel(EventForm form, Map<String, String> errors, Locale locale, Model model, HttpServletResponse response) {
+    private void formModel(EventForm form, Map<String, Problem> errors, Locale locale, Model model, HttpServletResponse response) {
         if (properties.hasTiles()) {
             response.setHeader("Content-Security-Policy", EventsSecurity.policyWithTiles(properties.tileUrl()));
         }

@@ -124,7 +124,7 @@ class EventsApiController {
         limits.check(request);
         EventRules.Outcome outcome = rules.check(body, locale, true);
         if (!outcome.valid()) {
-            throw ApiProblem.localizedFields("events.error.form", outcome.errors());
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "events.error.form", outcome.problems().all());
         }
         Events.Submitted submitted = events.submit(c, outcome.draft(), outcome.contactEmail(), outcome.language());
         limits.count(request);

@@ -39,13 +39,6 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, reasonKey, fields);
     }
 
-    /** 400: invalid fields, each with a message already in the caller's language (from checks that give text). */
-    public static ApiProblem localizedFields(String reasonKey, Map<String, String> messages) {
-        Map<String, MessageSourceResolvable> fields = new LinkedHashMap<>();
-        messages.forEach((field, text) -> fields.put(field, new DefaultMessageSourceResolvable(null, text)));
-        return new ApiProblem(HttpStatus.BAD_REQUEST, reasonKey, fields);
-    }
-
     public HttpStatus status() {
         return status;
     }

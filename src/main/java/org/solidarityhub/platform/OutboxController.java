@@ -32,13 +32,13 @@ class OutboxController {
         model.addAttribute("page", safePage);
         model.addAttribute("pageSize", PAGE_SIZE);
         model.addAttribute("smtp", sender.smtpConfigured());
-        return "platform/outbox";
+        return "platform/staff/outbox";
     }
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
         model.addAttribute("mail", outbox.find(id).orElseThrow(() ->
                 new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
-        return "platform/outbox-mail";
+        return "platform/staff/mail";
     }
 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,19 +33,21 @@ public class SupportedLanguages {
     /** Browsers send few distinct headers, and matching one is costly next to a cheap request: kept, bounded. */
     private final Cache<String, Locale> acceptLanguageMatches = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    SupportedLanguages() {
-        this(discover());
+    /** The languages of the message files the application's class loader sees. */
+    @Autowired
+    SupportedLanguages(ResourcePatternResolver resources) {
+        this(discover(resources));
     }
 
     SupportedLanguages(List<Locale> locales) {
         this.locales = List.copyOf(locales);
     }
 
-    private static List<Locale> discover() {
+    private static List<Locale> discover(ResourcePatternResolver resources) {
         List<Locale> found = new ArrayList<>();
         found.add(BASE);
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:messages_*.properties")) {
+            for (Resource resource : resources.getResources("classpath*:messages_*.properties")) {
                 Matcher matcher = FILE.matcher(String.valueOf(resource.getFilename()));
                 if (matcher.matches()) {
                     Locale locale = Locale.forLanguageTag(matcher.group(1));

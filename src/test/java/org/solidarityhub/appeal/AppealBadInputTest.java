@@ -50,6 +50,40 @@ class AppealBadInputTest extends AppealTestSupport {
     }
 
     @Test
+    void directionOverridesInNamesAndCitiesAreRefusedAndTheFieldPointsAtItsMessage() {
+        String message = "Please remove the invisible characters that change the direction of the text.";
+        Browser.Page page = badForm("name", "Olena \u202Eexe.gnp", "en");
+        assertRefused(page, "i-name", message);
+        var name = page.doc().selectFirst("#i-name");
+        assertThat(name.attr("aria-invalid")).isEqualTo("true");
+        assertThat(name.attr("aria-describedby")).isEqualTo("i-name-error");
+        assertThat(page.text("#i-name-error")).isEqualTo(message);
+        assertRefused(badForm("city", "Kyiv\u2067", "en"), "i-city", message);
+        assertRefused(badForm("name", "\u200FOlena", "en"), "i-name", message);
+    }
+
+    @Test
+    void harmlessAngleBracketsAndAutolinksAreAccepted() {
+        Map<String, Object> fields = individual("Olena", uniqueEmail("brackets"), "FULL_NAME");
+        fields.put("comment", "Peace > war, and a < b: read <https://example.org> and <info@example.org>");
+        Browser.Page signed = signAsIndividual(person(), fields);
+        assertThat(signed.status()).isEqualTo(302);
+        assertThat(signed.location()).endsWith("/signed");
+        Map<String, Object> heart = individual("Olena <3", uniqueEmail("heart"), "FULL_NAME");
+        assertThat(signAsIndividual(person(), heart).location()).endsWith("/signed");
+    }
+
+    @Test
+    void theFormsLimitsAreTheLimitsTheServerChecks() {
+        var form = person().get("/appeals/" + appeal.slug()).doc();
+        assertThat(form.selectFirst("#i-name").attr("maxlength")).isEqualTo(String.valueOf(SignRequest.NAME_LIMIT));
+        assertThat(form.selectFirst("#i-city").attr("maxlength")).isEqualTo(String.valueOf(SignRequest.CITY_LIMIT));
+        assertThat(form.selectFirst("#i-comment").attr("maxlength")).isEqualTo(String.valueOf(SignRequest.COMMENT_LIMIT));
+        assertThat(form.selectFirst("#o-name").attr("maxlength")).isEqualTo(String.valueOf(org.solidarityhub.organizations.Organizations.NAME_LIMIT));
+        assertThat(form.selectFirst("#o-email").attr("maxlength")).isEqualTo(String.valueOf(org.solidarityhub.platform.EmailAddresses.MAX_LENGTH));
+    }
+
+    @Test
     void namesWithWebAddressesOrFormulaStartsAreRefused() {
         assertRefused(badForm("name", "Visit cheap-pills.com", "en"), "i-name", "Please do not put web addresses in a name.");
         assertRefused(badForm("name", "=HYPERLINK(\"x\")", "en"), "i-name", "A name cannot start with =, +, - or @.");

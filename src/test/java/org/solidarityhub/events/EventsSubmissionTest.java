@@ -320,6 +320,42 @@ class EventsSubmissionTest extends WebTest {
     }
 
     @Test
+    void directionOverridesInOneLineFieldsAreRefusedWithTheFieldMarked() {
+        String message = "Please remove the invisible characters that change the direction of the text.";
+        for (String field : List.of("title", "venue", "address", "city", "organizers")) {
+            Map<String, Object> fields = EventsFixture.brussels(EventsFixture.title("Bidi"), uniqueEmail("bidi"));
+            fields.put(field, "Peace \u202Erof " + field);
+            Browser.Page page = EventsFixture.submit(browser, campaign, fields);
+            assertThat(page.status()).as(field).isEqualTo(400);
+            assertThat(page.text("#" + field + "-error")).as(field).isEqualTo(message);
+            assertThat(page.doc().selectFirst("#" + field).attr("aria-invalid")).as(field).isEqualTo("true");
+            assertThat(page.doc().selectFirst("#" + field).attr("aria-describedby")).as(field).contains(field + "-error");
+        }
+    }
+
+    @Test
+    void theFormsLimitsAreTheLimitsTheServerChecks() {
+        var form = browser.get("/events/new?campaign=" + campaign.slug()).doc();
+        assertThat(form.selectFirst("#title").attr("maxlength")).isEqualTo(String.valueOf(EventRules.TITLE_LIMIT));
+        assertThat(form.selectFirst("#description").attr("maxlength")).isEqualTo(String.valueOf(EventRules.DESCRIPTION_LIMIT));
+        assertThat(form.selectFirst("#city").attr("maxlength")).isEqualTo(String.valueOf(PlaceRules.CITY_LIMIT));
+        assertThat(form.selectFirst("#onlineUrl").attr("maxlength")).isEqualTo(String.valueOf(PlaceRules.URL_LIMIT));
+        assertThat(form.selectFirst("#latitude").attr("maxlength")).isEqualTo(String.valueOf(PlaceRules.COORDINATE_LIMIT));
+        assertThat(form.selectFirst("#organizers").attr("maxlength")).isEqualTo(String.valueOf(EventRules.ORGANIZERS_LIMIT));
+        assertThat(form.selectFirst("#accessibility").attr("maxlength")).isEqualTo(String.valueOf(EventRules.ACCESSIBILITY_LIMIT));
+    }
+
+    @Test
+    void harmlessAngleBracketsAndMarkdownAutolinksAreAccepted() {
+        Map<String, Object> fields = EventsFixture.brussels(EventsFixture.title("Peace > war, a < b"), uniqueEmail("autolink"));
+        fields.put("description", "Details at <https://example.org/vigil> or write to <info@example.org>. 2 < 3.");
+        fields.put("organizers", "Friends of Ukraine <3");
+        Browser.Page page = EventsFixture.submit(browser, campaign, fields);
+        assertThat(page.status()).as(page.body()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/events/submitted");
+    }
+
+    @Test
     void badInputComesBackWith400AFieldMessageAndTheInputKeptAndNothingIsStored() {
         String email = uniqueEmail("bad");
         String title = EventsFixture.title("Bad");

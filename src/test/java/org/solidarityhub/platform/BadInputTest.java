@@ -32,6 +32,9 @@ class BadInputTest extends WebTest {
     /** Marks input in requests, so a test can see whether any of it comes back in the answer. */
     private static final String MARKER = "zqxmarker";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private ContainerErrorPage containerErrorPage;
+
     private static final String CONTROL_EN = "The request contains invisible control characters. Please remove them and try again.";
     private static final String CONTROL_UK = "Запит містить невидимі керівні символи. Видаліть їх і спробуйте ще раз.";
     private static final String ENCODING_EN = "The request contains text that is not valid UTF-8.";
@@ -121,7 +124,7 @@ class BadInputTest extends WebTest {
             assertThat(page.status()).as(path).isEqualTo(400);
             assertThat(page.header("Content-Type")).as(path).hasValueSatisfying(type ->
                     assertThat(type.toLowerCase()).startsWith("text/html").contains("utf-8"));
-            assertThat(page.body()).as(path).isEqualTo(ContainerErrorPage.PAGE);
+            assertThat(page.body()).as(path).isEqualTo(containerErrorPage.page());
             assertThat(page.doc().select("h1").eachText())
                     .containsExactly("This request could not be handled", "Не вдалося обробити запит");
             assertThat(page.body()).doesNotContain("Tomcat", "Apache", MARKER);

@@ -26,6 +26,12 @@ class StaffSignInTest extends WebTest {
     }
 
     @Test
+    void theSignInFormsLimitIsTheAddressLimitTheServerChecks() {
+        assertThat(browser.get("/staff/login").doc().selectFirst("#email").attr("maxlength"))
+                .isEqualTo(String.valueOf(org.solidarityhub.platform.EmailAddresses.MAX_LENGTH));
+    }
+
+    @Test
     void staffPagesNeedBothFactors() {
         StaffFixture.Member member = staff.member(uniqueEmail("half"), StaffRole.ADMIN);
         assertThat(browser.get("/staff").location()).endsWith("/staff/login");

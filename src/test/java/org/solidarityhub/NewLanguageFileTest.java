@@ -1,0 +1,140 @@
+package org.solidarityhub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.solidarityhub.test.Browser;
+import org.solidarityhub.test.TestMailServer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The README's promise: a new language is one {@code messages_xx.properties} file. A German file is put for the
+ * time of this test into the test classes' folder (on the class path, so the application's own class loader finds
+ * it as it would find a file in the jar), a second application starts (its own in-memory database, with the demo
+ * appeal and campaign), and German is then offered wherever languages are: the language switch, {@code ?lang=},
+ * Accept-Language, the languages the events API takes for its mails, and the container's error page. The file is
+ * removed before any other test class starts the shared application, which so never sees it.
+ * (A class loader of its own for the folder does not do: Spring Data cannot proxy the package-private
+ * repositories through another loader.)
+ */
+class NewLanguageFileTest {
+
+    private static Path file;
+    private static ConfigurableApplicationContext app;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startWithAGermanFile() throws IOException {
+        ResourceBundle.clearCache();
+        Path classPathFolder = Path.of(URI.create(NewLanguageFileTest.class.getResource("/").toString()));
+        file = classPathFolder.resolve("messages_de.properties");
+        Files.writeString(file, """
+                layout.languages=Sprache
+                error.400.title=Die Anfrage konnte nicht bearbeitet werden
+                error.container.text=Etwas an der Anfrage stimmte nicht.
+                events.error.required=Bitte füllen Sie dieses Feld aus.
+                """, StandardCharsets.UTF_8);
+        // command-line arguments win over SPRING_DATASOURCE_URL: this application always has a database of its own
+        app = new SpringApplicationBuilder(SolidarityHubApplication.class)
+                .profiles("test")
+                .run("--server.port=0", "--app.demo=true", "--spring.mail.port=" + TestMailServer.port(),
+                        "--spring.datasource.url=jdbc:h2:mem:new-language;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        "--spring.datasource.username=sa", "--spring.datasource.password=");
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        try {
+            if (app != null) {
+                app.close();
+            }
+        } finally {
+            Files.deleteIfExists(file);
+            ResourceBundle.clearCache();
+        }
+    }
+
+    @Test
+    void theLanguageSwitchOffersTheNewLanguageOnEveryPage() {
+        for (String path : new String[]{"/", "/events", "/appeal", "/privacy"}) {
+            Browser.Page page = browser.open(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.doc().select("nav.languages a").eachAttr("hreflang")).as(path).containsExactly("en", "de", "uk");
+            assertThat(page.doc().select("nav.languages a[hreflang=de]").text()).isEqualTo("Deutsch");
+        }
+    }
+
+    @Test
+    void theNewLanguageCanBeChosenAndIsUsedWithTheBaseLanguageForMissingTexts() {
+        Browser german = new Browser(browserBase());
+        Browser.Page page = german.get("/?lang=de");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.doc().selectFirst("html").attr("lang")).isEqualTo("de");
+        assertThat(page.doc().selectFirst("nav.languages").attr("aria-label")).isEqualTo("Sprache");
+        assertThat(german.cookie("lang")).contains("de");
+        assertThat(page.text("nav.site-nav")).contains("Privacy"); // not translated yet: English
+
+        Browser.Page byHeader = new Browser(browserBase()).acceptLanguage("de-AT,de;q=0.9,en;q=0.5").get("/events");
+        assertThat(byHeader.doc().selectFirst("html").attr("lang")).isEqualTo("de");
+        assertThat(new Browser(browserBase()).get("/?lang=xx").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theEventsApiSendsMailsInTheNewLanguageAndNamesItAmongTheChoices() {
+        String body = """
+                {"title":"Frieden für die Ukraine","type":"DEMONSTRATION","description":"","languages":["de"],
+                 "start":"2027-02-25T13:00","end":"2027-02-25T16:00","timezone":"Europe/Berlin",
+                 "location":{"city":"Berlin","country":"DE","visibility":"PUBLIC"},
+                 "organizers":"Ukraine-Solidarität Berlin","contactEmail":"neu@example.org","language":"%s"}""";
+        Browser.Page accepted = browser.postRaw("/api/v1/campaigns/week-of-action-2027/events", "application/json",
+                body.formatted("de").getBytes(StandardCharsets.UTF_8));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+        Browser.Page refused = browser.postRaw("/api/v1/campaigns/week-of-action-2027/events", "application/json",
+                body.formatted("fr").getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Emails can be sent in these languages: English (en), German (de), Ukrainian (uk).");
+
+        Browser.Page inGerman = new Browser(browserBase()).acceptLanguage("de").postRaw(
+                "/api/v1/campaigns/week-of-action-2027/events", "application/json",
+                body.formatted("de").replace("\"organizers\":\"Ukraine-Solidarität Berlin\"", "\"organizers\":\"\"")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(inGerman.status()).isEqualTo(400);
+        assertThat(inGerman.body()).contains("\"organizers\":\"Bitte füllen Sie dieses Feld aus.\"");
+    }
+
+    @Test
+    void theAppealShowsItsTextInTheBaseLanguageWithANoticeInTheNewOne() {
+        Browser.Page appeal = new Browser(browserBase()).acceptLanguage("de").open("/appeal");
+        assertThat(appeal.status()).isEqualTo(200);
+        assertThat(appeal.doc().selectFirst("html").attr("lang")).isEqualTo("de");
+        assertThat(appeal.doc().selectFirst("article.appeal-text").attr("lang")).isEqualTo("en");
+        assertThat(appeal.doc().select("p.notice")).isNotEmpty();
+    }
+
+    @Test
+    void theContainersErrorPageSpeaksEveryLanguage() {
+        Browser.Page page = browser.get("/%C3%28");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.doc().select("h1").eachText()).containsExactly("This request could not be handled",
+                "Die Anfrage konnte nicht bearbeitet werden", "Не вдалося обробити запит");
+        assertThat(page.doc().select("h1[lang=de]")).hasSize(1);
+    }
+
+    private static String browserBase() {
+        return "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+}
