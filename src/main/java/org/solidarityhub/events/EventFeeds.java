@@ -12,6 +12,7 @@ import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.ICalendarWriter;
 import org.solidarityhub.platform.Markdown;
 import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.platform.SupportedLanguages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +70,7 @@ class EventFeeds {
     byte[] calendar(Campaign c, String country) {
         EventQueries.Filter filter = country == null ? EventQueries.Filter.NONE : EventQueries.Filter.NONE.withCountry(country);
         List<ICalendarWriter.Entry> entries = queries.forFeed(c.id(), filter, FEED_LIMIT).stream().map(this::entry).toList();
-        String name = c.name(Locale.ENGLISH) + (country == null ? "" : " · " + countries.name(country, Locale.ENGLISH));
+        String name = c.name(SupportedLanguages.BASE) + (country == null ? "" : " · " + countries.name(country, SupportedLanguages.BASE));
         return ICalendarWriter.write(PRODUCT, name, entries, clock.instant()).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -125,14 +126,14 @@ class EventFeeds {
                 place.add(e.address());
             }
             place.add(e.city());
-            place.add(countries.name(e.country(), Locale.ENGLISH));
+            place.add(countries.name(e.country(), SupportedLanguages.BASE));
         }
         String url = platform.link("/events/" + e.id());
         String description = e.description() + "\n\n" + e.organizers() + "\n" + url;
         return new ICalendarWriter.Entry("event-" + e.id() + "@" + host(), e.title(), description, String.join(", ", place),
                 e.zone(), e.startsLocal(), e.endsLocal(),
                 e.latitude() == null ? null : e.latitude().doubleValue(), e.longitude() == null ? null : e.longitude().doubleValue(),
-                url, messages.getMessage(e.type().messageKey(), null, Locale.ENGLISH), e.cancelled(),
+                url, messages.getMessage(e.type().messageKey(), null, SupportedLanguages.BASE), e.cancelled(),
                 e.updatedAt());
     }
 

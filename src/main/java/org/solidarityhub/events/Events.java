@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.solidarityhub.platform.ExpiredLinkException;
 import org.solidarityhub.platform.AuditLog;
+import org.solidarityhub.platform.ExpiredLinkException;
+import org.solidarityhub.platform.SupportedLanguages;
 import org.solidarityhub.submissions.EmailedLinks;
 import org.solidarityhub.submissions.SubmissionConfirmed;
 import org.solidarityhub.submissions.SubmissionLifecycle;
@@ -73,7 +74,7 @@ class Events {
     /** Stores an approved event directly (demo content). */
     @Transactional
     long publishDirectly(Campaign campaign, Draft draft, String demoKey) {
-        long id = store.insertEvent(campaign.id(), EventStatus.APPROVED, null, Locale.ENGLISH, null, demoKey);
+        long id = store.insertEvent(campaign.id(), EventStatus.APPROVED, null, SupportedLanguages.BASE, null, demoKey);
         long revision = store.insertRevision(id, draft);
         store.publishDemo(id, revision, clock.instant());
         audit.record("events.demo-loaded", "event", id, demoKey);
