@@ -30,7 +30,7 @@ final class LogRedaction {
             "org.springframework.web.multipart.", "org.springframework.validation.", "org.springframework.beans.",
             "org.springframework.core.convert.", "org.apache.tomcat.util.http.", "org.apache.coyote.");
 
-    private static final String QUOTED = "\\[[^\\[\\]\\n]*+\\]|'[^'\\n]*+'|\"[^\"\\n]*+\"|`[^`'\\n]*+'+";
+    private static final String QUOTED = "\\[[^\\[\\]]*+\\]|'[^'\\n]*+'|\"[^\"\\n]*+\"|`[^`'\\n]*+'+";
     private static final Pattern BRACKETED = Pattern.compile(QUOTED);
     private static final Pattern DETAIL = Pattern.compile(
             "(?i)(?:\\bdetail:|failing row contains|\\bkey \\([^)\\n]*+\\)=|\\bwhere:)[^\\n]*+");
