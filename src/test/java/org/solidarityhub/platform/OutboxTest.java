@@ -460,7 +460,8 @@ class OutboxTest extends WebTest {
     private PlatformProperties withBatchSize(int batchSize) {
         PlatformProperties.Mail mail = properties.mail();
         return new PlatformProperties(properties.baseUrl(), properties.dataDir(), properties.demo(),
-                new PlatformProperties.Mail(mail.from(), mail.pollInterval(), batchSize, mail.maxAttempts(), mail.keepSent()));
+                new PlatformProperties.Mail(mail.from(), mail.pollInterval(), batchSize, mail.maxAttempts(), mail.keepSent()),
+                properties.trustedProxies());
     }
 
     private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {

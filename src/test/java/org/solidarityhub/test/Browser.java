@@ -67,8 +67,28 @@ public final class Browser {
     private String forwardedFor;
 
     public Browser(String base) {
+        this(base, null);
+    }
+
+    /**
+     * A browser whose connections leave from a local address of its own (127.0.0.2, say): a client next to the
+     * reverse proxy but not the proxy.
+     */
+    public static Browser bound(String base, String localAddress) {
+        try {
+            return new Browser(base, java.net.InetAddress.getByName(localAddress));
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("not a local address: " + localAddress, e);
+        }
+    }
+
+    private Browser(String base, java.net.InetAddress localAddress) {
         this.base = base;
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.client = builder
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
