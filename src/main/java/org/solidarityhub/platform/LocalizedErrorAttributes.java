@@ -42,7 +42,7 @@ class LocalizedErrorAttributes extends DefaultErrorAttributes {
         String titleKey = TITLED.contains(status) ? "error." + status + ".title" : status >= 500 ? "error.500.title" : "error.400.title";
         String title = messages.getMessage(titleKey, null, locale);
         // "title" is the key of the documented JSON error shape (see ApiErrors); the error templates read
-        // "errorTitle", as "title" is the name of the layout's own fragment parameter
+        // "errorTitle"
         attributes.put("title", title);
         attributes.put("errorTitle", title);
         String reasonKey = reasonKey(request, status);
