@@ -7,12 +7,14 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -102,7 +104,21 @@ public class ApiErrors {
 
     @ExceptionHandler(GroupCommit.Busy.class)
     ResponseEntity<Map<String, Object>> busy(GroupCommit.Busy e, Locale locale) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+        return unavailable("30", locale);
+    }
+
+    /** 503 while the database is unreachable (see {@link DatabaseOutage}); any other data failure stays a 500. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Map<String, Object>> database(RuntimeException e, Locale locale) {
+        if (!DatabaseOutage.causedBy(e)) {
+            throw e;
+        }
+        DatabaseOutage.noted(e);
+        return unavailable(DatabaseOutage.RETRY_AFTER, locale);
+    }
+
+    private ResponseEntity<Map<String, Object>> unavailable(String retryAfterSeconds, Locale locale) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .contentType(MediaType.APPLICATION_JSON).body(body(HttpStatus.SERVICE_UNAVAILABLE, "error.503.text", Map.of(), locale));
     }
 
