@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.h2.tools.Server;
@@ -40,7 +43,7 @@ class DatabaseOutageTest {
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SolidarityHubApplication.class)
                     .properties("app.demo=true", "spring.main.banner-mode=off", "app.base-url=http://hub.test")
                     .run("--server.port=0", "--spring.datasource.url=" + url)) {
-                Browser browser = new Browser("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+                Browser browser = new Browser(browserBase(app));
                 assertThat(browser.get("/actuator/health").status()).isEqualTo(200);
                 assertThat(browser.get("/appeals/global-week-of-action").status()).isEqualTo(200);
 
@@ -55,6 +58,14 @@ class DatabaseOutageTest {
                 assertThat(api.status()).isEqualTo(503);
                 assertThat(api.header("Retry-After")).isPresent();
                 assertThat(api.body()).contains("\"status\":503").contains("Temporarily unavailable");
+                // many at once: none waits for the pool behind the others
+                long burst = System.nanoTime();
+                List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    statuses.add(CompletableFuture.supplyAsync(() -> new Browser(browserBase(app)).get("/appeals/global-week-of-action").status()));
+                }
+                assertThat(statuses.stream().map(CompletableFuture::join).toList()).containsOnly(503);
+                assertThat(Duration.ofNanos(System.nanoTime() - burst)).as("16 requests at once").isLessThan(Duration.ofSeconds(3));
                 Browser.Page signed = timed(Duration.ofSeconds(5), () -> browser.postRaw(SIGN, "application/json", signature()));
                 assertThat(signed.status()).isEqualTo(503);
                 assertThat(signed.header("Retry-After")).isPresent();
@@ -78,6 +89,10 @@ class DatabaseOutageTest {
                 h2.stop();
             }
         }
+    }
+
+    private static String browserBase(ConfigurableApplicationContext app) {
+        return "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     }
 
     private static byte[] signature() {

@@ -2,10 +2,13 @@ package org.solidarityhub.platform;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -15,12 +18,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -65,6 +70,60 @@ class DatabaseOutage {
                 root = root.getCause();
             }
             log.warn("The database is unreachable; requests are answered 503 ({})", root.getClass().getName());
+        }
+    }
+
+    /**
+     * Once a connection could not be had, every other request fails at once for a second instead of waiting for
+     * the pool in turn (requests queued behind one cache entry would otherwise wait one pool timeout each); then
+     * the next request tries the database again. Health checks go through it too, so they see the outage.
+     */
+    @Bean
+    static BeanPostProcessor failFastDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource dataSource && !(bean instanceof FailFast) ? new FailFast(dataSource) : bean;
+            }
+        };
+    }
+
+    /** A data source that refuses connections for a moment after the database could not be reached. */
+    static final class FailFast extends DelegatingDataSource {
+
+        private static final long PAUSE_NANOS = 1_000_000_000L;
+        private volatile long refuseUntil = System.nanoTime() - 1;
+
+        FailFast(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return connected(() -> super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return connected(() -> super.getConnection(username, password));
+        }
+
+        private interface Connecting {
+            Connection connect() throws SQLException;
+        }
+
+        private Connection connected(Connecting connecting) throws SQLException {
+            if (System.nanoTime() - refuseUntil < 0) {
+                throw new SQLTransientConnectionException("the database was unreachable a moment ago", "08001");
+            }
+            try {
+                return connecting.connect();
+            } catch (SQLException e) {
+                if (causedBy(e)) {
+                    refuseUntil = System.nanoTime() + PAUSE_NANOS;
+                }
+                throw e;
+            }
         }
     }
 

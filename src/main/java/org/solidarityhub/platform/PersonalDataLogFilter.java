@@ -39,6 +39,14 @@ public final class PersonalDataLogFilter extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        try {
+            return redacted(marker, logger, level, format, params, t);
+        } catch (RuntimeException | StackOverflowError e) {
+            return FilterReply.DENY; // a line that cannot be checked is not written; logging never fails the caller
+        }
+    }
+
+    private FilterReply redacted(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         if (format == null && t == null) {
             return FilterReply.NEUTRAL; // an isEnabled check
         }
