@@ -22,6 +22,16 @@ command -v socat >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -
 now_ms() { date +%s%3N; }
 status_and_time() { curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 30 "$@"; }
 
+# Milliseconds from START_MS until /actuator/health answers STATUS: health_becomes STATUS START_MS
+health_becomes() {
+  local code
+  while :; do
+    read -r code _ <<<"$(status_and_time "$BASE/actuator/health")"
+    if [ "$code" = "$1" ]; then echo $(( $(now_ms) - $2 )); return 0; fi
+    [ $(( $(now_ms) - $2 )) -lt 60000 ] || bench_die "health did not answer $1 within 60 s"
+  done
+}
+
 PROXY_PID=""
 proxy_start() {
   setsid socat "TCP-LISTEN:$BENCH_DB_PORT,bind=127.0.0.1,fork,reuseaddr" TCP:127.0.0.1:5432 &
@@ -53,12 +63,7 @@ read -r api_code api_time <<<"$(status_and_time -H 'Accept: application/json' "$
 read -r sign_code sign_time <<<"$(status_and_time -H 'Content-Type: application/json' -X POST \
   --data '{"kind":"INDIVIDUAL","name":"Olena K.","email":"outage-bench@example.org","country":"BE","city":"Brussels","display":"FULL_NAME","comment":"","updates":false,"language":"en"}' \
   "$BASE/api/v1/appeals/global-week-of-action/signatures")"
-down_ms=""
-while [ -z "$down_ms" ]; do
-  read -r code _ <<<"$(status_and_time "$BASE/actuator/health")"
-  if [ "$code" = 503 ]; then down_ms=$(( $(now_ms) - cut )); fi
-  [ $(( $(now_ms) - cut )) -lt 30000 ] || bench_die "health did not turn DOWN within 30 s"
-done
+down_ms=$(health_becomes 503 "$cut")
 burst="$(seq 1 64 | xargs -P 32 -I{} curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 30 "$PAGE")"
 burst_503=$(grep -c '^503 ' <<<"$burst" || true)
 burst_max=$(awk '{ if ($2 > m) m = $2 } END { print m }' <<<"$burst")
@@ -67,12 +72,7 @@ sleep "$(( OUTAGE_SECONDS > 3 ? OUTAGE_SECONDS - 3 : 0 ))"
 bench_say "the database is back"
 proxy_start
 back=$(now_ms)
-up_ms=""
-while [ -z "$up_ms" ]; do
-  read -r code _ <<<"$(status_and_time "$BASE/actuator/health")"
-  if [ "$code" = 200 ]; then up_ms=$(( $(now_ms) - back )); fi
-  [ $(( $(now_ms) - back )) -lt 60000 ] || bench_die "health did not turn UP within 60 s"
-done
+up_ms=$(health_becomes 200 "$back")
 read -r after_code _ <<<"$(status_and_time "$PAGE")"
 
 {
