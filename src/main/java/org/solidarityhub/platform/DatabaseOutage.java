@@ -74,7 +74,7 @@ class DatabaseOutage {
     }
 
     /**
-     * Once a connection could not be had, every other request fails at once for a second instead of waiting for
+     * Once a connection could not be had, every other request fails at once for half a second instead of waiting for
      * the pool in turn (requests queued behind one cache entry would otherwise wait one pool timeout each); then
      * the next request tries the database again. Health checks go through it too, so they see the outage.
      */
@@ -91,7 +91,7 @@ class DatabaseOutage {
     /** A data source that refuses connections for a moment after the database could not be reached. */
     static final class FailFast extends DelegatingDataSource {
 
-        private static final long PAUSE_NANOS = 1_000_000_000L;
+        private static final long PAUSE_NANOS = 500_000_000L;
         private volatile long refuseUntil = System.nanoTime() - 1;
 
         FailFast(DataSource target) {
