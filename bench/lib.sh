@@ -50,11 +50,12 @@ bench_jar() {
   BENCH_JAR="$jar"
 }
 
-# Starts the app on PostgreSQL with the demo content; stops it when the script exits.
+# Starts the app on PostgreSQL with the demo content; stops it when the script exits. BENCH_DB_PORT reaches the
+# database through another port (bench/outage's proxy).
 bench_start_app() {
   bench_say "starting the app on PostgreSQL ($BENCH_DB), port $BENCH_PORT"
   SPRING_PROFILES_ACTIVE=postgres \
-  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${BENCH_DB_PORT:-5432}/$BENCH_DB" \
   SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
   APP_DEMO=true APP_DATA_DIR="$BENCH_RESULTS/data" \
   "$JAVA" -Xmx2g -jar "$BENCH_JAR" --server.port="$BENCH_PORT" --logging.level.root=WARN "$@" \

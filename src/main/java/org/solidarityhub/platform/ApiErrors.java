@@ -16,6 +16,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -83,8 +85,22 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(GroupCommit.Busy.class)
     ResponseEntity<Object> busy(GroupCommit.Busy e, NativeWebRequest request) {
+        return unavailable("30", request);
+    }
+
+    /** 503 while the database is unreachable (see {@link DatabaseOutage}); any other data failure stays a 500. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Object> database(RuntimeException e, NativeWebRequest request) {
+        if (!DatabaseOutage.causedBy(e)) {
+            throw e;
+        }
+        DatabaseOutage.noted(e);
+        return unavailable(DatabaseOutage.RETRY_AFTER, request);
+    }
+
+    private ResponseEntity<Object> unavailable(String retryAfterSeconds, NativeWebRequest request) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "30");
+        headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         return answer(HttpStatus.SERVICE_UNAVAILABLE, headers, "error.503.text", Map.of(), request);
     }
 

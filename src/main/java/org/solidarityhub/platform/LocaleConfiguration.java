@@ -7,8 +7,11 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -25,6 +28,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
     static final String COOKIE = "lang";
     static final String PARAMETER = "lang";
+    private static final Duration COOKIE_AGE = Duration.ofDays(365);
 
     private final SupportedLanguages languages;
 
@@ -42,9 +46,23 @@ class LocaleConfiguration implements WebMvcConfigurer {
                 return languages.byCode(locale.toLanguageTag()).orElseGet(() ->
                         languages.fromAcceptLanguage(request.getHeader("Accept-Language")));
             }
+
+            /** The choice for this request, and a cookie that is Secure whenever the request came over HTTPS. */
+            @Override
+            public void setLocaleContext(HttpServletRequest request, HttpServletResponse response, LocaleContext context) {
+                Locale locale = context == null ? null : context.getLocale();
+                if (locale == null || response == null) {
+                    super.setLocaleContext(request, response, context);
+                    return;
+                }
+                request.setAttribute(LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
+                response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, locale.toLanguageTag())
+                        .path("/").maxAge(COOKIE_AGE).httpOnly(true).sameSite("Lax").secure(request.isSecure())
+                        .build().toString());
+            }
         };
         resolver.setDefaultLocaleFunction(request -> languages.fromAcceptLanguage(request.getHeader("Accept-Language")));
-        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieMaxAge(COOKIE_AGE);
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         resolver.setRejectInvalidCookies(false);

@@ -3,6 +3,7 @@ package org.solidarityhub.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded database and uploads live (env APP_DATA_DIR)
  * @param demo    whether features load the demo content taken from the seed texts (env APP_DEMO)
  * @param mail    the email outbox
+ * @param trustedProxies addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For/-Proto are believed
+ *                (env APP_TRUSTED_PROXIES); every other peer is the client itself
  */
 @ConfigurationProperties("app")
 public record PlatformProperties(
         @DefaultValue("http://localhost:8080") URI baseUrl,
         @DefaultValue("./data") Path dataDir,
         boolean demo,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue({"127.0.0.1/8", "::1/128"}) List<String> trustedProxies) {
 
     /**
      * @param from         sender address of every mail

@@ -26,14 +26,18 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.solidarityhub.staff.StaffFixture;
 import org.solidarityhub.staff.StaffRole;
 import org.solidarityhub.test.Browser;
+import org.solidarityhub.test.LogCanary;
 import org.solidarityhub.test.TestMailServer;
 import org.solidarityhub.test.WebTest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -237,6 +241,27 @@ class OutboxTest extends WebTest {
         assertThat(row.lastError()).contains("AddressException");
     }
 
+    // ---- the log
+
+    /** Issue 8, finding 1: a database failure while the outbox sends a mail logs nothing of its recipient. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aSendThatLosesItsConnectionLogsNoRecipientData(CapturedOutput output) throws Exception {
+        LogCanary canary = new LogCanary();
+        // due in three days, where the application's own sender does not look yet (whole seconds: H2 rounds)
+        Instant due = applicationClock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        long id = transaction.execute(status -> enqueueDueAtInTransaction(canary.email, "Please confirm, " + canary.name,
+                "Dear " + canary.name + ",\nyou signed from " + canary.ip + ".\n", due));
+        recipients.add(canary.email);
+        OutboxSender sender = new OutboxSender(db, Clock.fixed(due, ZoneOffset.UTC), smtp, properties);
+        try (AutoCloseable failing = LogCanary.failWritesOf(db, "mail_outbox"); AutoCloseable verbose = LogCanary.verbose()) {
+            sender.poll(); // the scheduled path: the failure is caught and logged
+            assertThatThrownBy(sender::sendDue).isInstanceOf(RuntimeException.class);
+        }
+        assertThat(output.getAll()).as("the failure was logged").contains("08006");
+        canary.assertAbsentFrom(output.getAll());
+    }
+
     // ---- several senders
 
     @Test
@@ -435,7 +460,8 @@ class OutboxTest extends WebTest {
     private PlatformProperties withBatchSize(int batchSize) {
         PlatformProperties.Mail mail = properties.mail();
         return new PlatformProperties(properties.baseUrl(), properties.dataDir(), properties.demo(),
-                new PlatformProperties.Mail(mail.from(), mail.pollInterval(), batchSize, mail.maxAttempts(), mail.keepSent()));
+                new PlatformProperties.Mail(mail.from(), mail.pollInterval(), batchSize, mail.maxAttempts(), mail.keepSent()),
+                properties.trustedProxies());
     }
 
     private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {

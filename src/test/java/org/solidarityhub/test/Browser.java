@@ -65,11 +65,44 @@ public final class Browser {
     private final HttpClient client;
     private String acceptLanguage = "en";
     private String forwardedFor;
+    private boolean https;
+    private final List<Map.Entry<URI, String>> cookiesSet = new ArrayList<>();
 
     public Browser(String base) {
+        this(base, null);
+    }
+
+    /**
+     * A browser whose connections leave from a local address of its own (127.0.0.2, say): a client next to the
+     * reverse proxy but not the proxy.
+     */
+    public static Browser bound(String base, String localAddress) {
+        try {
+            return new Browser(base, java.net.InetAddress.getByName(localAddress));
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("not a local address: " + localAddress, e);
+        }
+    }
+
+    private Browser(String base, java.net.InetAddress localAddress) {
         this.base = base;
-        this.client = HttpClient.newBuilder()
-                .cookieHandler(cookies)
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.client = builder
+                .cookieHandler(new java.net.CookieHandler() {
+                    // a browser that believes it talks HTTPS (see https()) keeps and sends Secure cookies
+                    @Override
+                    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                        return cookies.get(seen(uri), headers);
+                    }
+
+                    @Override
+                    public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+                        cookies.put(seen(uri), headers);
+                    }
+                })
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
@@ -87,6 +120,21 @@ public final class Browser {
     public Browser from(String ip) {
         this.forwardedFor = ip;
         return this;
+    }
+
+    /** Makes this browser's requests arrive as over HTTPS through the trusted local proxy (X-Forwarded-Proto). */
+    public Browser https() {
+        this.https = true;
+        return this;
+    }
+
+    private URI seen(URI uri) {
+        return https ? URI.create("https" + uri.toString().substring(uri.getScheme().length())) : uri;
+    }
+
+    /** Every Set-Cookie header this browser has received, with the address that sent it. */
+    public List<Map.Entry<URI, String>> cookiesSet() {
+        return List.copyOf(cookiesSet);
     }
 
     public List<HttpCookie> cookies() {
@@ -173,11 +221,18 @@ public final class Browser {
 
     private HttpRequest.Builder request(String pathOrUrl, String... headers) {
         URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
+        if (https && "https".equals(uri.getScheme())) {
+            // the app, told it is behind an HTTPS proxy, links to https://host/…: the proxy is this browser
+            uri = URI.create(base + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
                 .header("Accept-Language", acceptLanguage);
         if (forwardedFor != null) {
             builder.header("X-Forwarded-For", forwardedFor);
+        }
+        if (https) {
+            builder.header("X-Forwarded-Proto", "https");
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.setHeader(headers[i], headers[i + 1]);
@@ -188,6 +243,7 @@ public final class Browser {
     private Page send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response.headers().allValues("set-cookie").forEach(cookie -> cookiesSet.add(Map.entry(request.uri(), cookie)));
             return new Page(response.statusCode(), response.headers(), response.body(), request.uri());
         } catch (IOException e) {
             throw new AssertionError("request to " + request.uri() + " failed", e);
