@@ -68,6 +68,9 @@ class OutboxTest extends WebTest {
     @Autowired
     StaffFixture fixture;
 
+    @Autowired
+    OutboxStore store;
+
     private final List<String> recipients = new ArrayList<>();
 
     @AfterEach
@@ -182,7 +185,7 @@ class OutboxTest extends WebTest {
         String to = recipient("unreachable");
         SettableClock time = new SettableClock(applicationClock.instant().plus(Duration.ofDays(1)));
         long id = enqueueDueAt(to, "Повідомлення", "Текст", time.instant());
-        OutboxSender failing = new OutboxSender(db, time, provider(unreachableSmtpServer()), withBatchSize(1_000));
+        OutboxSender failing = new OutboxSender(store, time, provider(unreachableSmtpServer()), withBatchSize(1_000));
 
         assertThat(failing.sendDue()).isZero();
 
@@ -229,7 +232,7 @@ class OutboxTest extends WebTest {
         recipients.add(to);
         SettableClock time = new SettableClock(applicationClock.instant().plus(Duration.ofDays(1)));
         long id = enqueueDueAt(to, "Subject", "Body", time.instant());
-        OutboxSender sender = new OutboxSender(db, time, smtp, withBatchSize(1_000));
+        OutboxSender sender = new OutboxSender(store, time, smtp, withBatchSize(1_000));
         assertThat(sender.sendDue()).isZero();
         Outbox.Mail row = outbox.find(id).orElseThrow();
         assertThat(row.status()).isEqualTo("FAILED");
@@ -249,8 +252,8 @@ class OutboxTest extends WebTest {
         }
         transaction.executeWithoutResult(status -> to.forEach(address -> ids.add(enqueueDueAtInTransaction(address,
                 "Race", "Body for " + address, time.instant()))));
-        OutboxSender first = new OutboxSender(db, time, smtp, withBatchSize(100));
-        OutboxSender second = new OutboxSender(db, time, smtp, withBatchSize(100));
+        OutboxSender first = new OutboxSender(store, time, smtp, withBatchSize(100));
+        OutboxSender second = new OutboxSender(store, time, smtp, withBatchSize(100));
 
         CyclicBarrier start = new CyclicBarrier(2);
         int sent;
@@ -295,7 +298,7 @@ class OutboxTest extends WebTest {
         // due in a hundred years for the application, whose sender has SMTP; due now for a sender without
         SettableClock time = new SettableClock(applicationClock.instant().plus(Duration.ofDays(36_500)));
         long id = enqueueDueAt(to, subject, body, time.instant());
-        OutboxSender withoutSmtp = new OutboxSender(db, time, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+        OutboxSender withoutSmtp = new OutboxSender(store, time, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 properties);
 
         assertThat(withoutSmtp.smtpConfigured()).isFalse();
@@ -435,7 +438,8 @@ class OutboxTest extends WebTest {
     private PlatformProperties withBatchSize(int batchSize) {
         PlatformProperties.Mail mail = properties.mail();
         return new PlatformProperties(properties.baseUrl(), properties.dataDir(), properties.demo(),
-                new PlatformProperties.Mail(mail.from(), mail.pollInterval(), batchSize, mail.maxAttempts(), mail.keepSent()));
+                new PlatformProperties.Mail(mail.from(), mail.pollInterval(), batchSize, mail.maxAttempts(), mail.keepSent(),
+                        mail.connections(), mail.stuckAfter(), mail.domains()));
     }
 
     private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {
