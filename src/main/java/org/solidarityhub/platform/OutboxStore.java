@@ -32,7 +32,12 @@ import org.springframework.stereotype.Component;
 class OutboxStore {
 
     /** One claimed mail, as the sender needs it. */
-    record Claimed(long id, String recipient, String subject, String body, int attempts, String domain, int priority) {
+    record Claimed(long id, String recipient, String subject, String body, int attempts, String domain, int priority,
+                   Instant due) {
+
+        /** The order of sending: transactional before bulk, then the longest due first. */
+        static final java.util.Comparator<Claimed> ORDER = java.util.Comparator.comparingInt(Claimed::priority)
+                .thenComparing(Claimed::due).thenComparingLong(Claimed::id);
     }
 
     /**
@@ -74,7 +79,7 @@ class OutboxStore {
             sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now
               AND (claimed_until IS NULL OR claimed_until < :now)""";
 
-    private static final String COLUMNS = "id, recipient, subject, body, attempts, domain, priority";
+    private static final String COLUMNS = "id, recipient, subject, body, attempts, domain, priority, next_attempt_at";
 
     /**
      * Claims up to {@code limit} due mails for {@code lease}, transactional before bulk, oldest first. With
@@ -90,23 +95,30 @@ class OutboxStore {
                 .addValue("domain", onlyDomain)
                 .addValue("skip", skipDomains.isEmpty() ? List.of("") : List.copyOf(skipDomains));
         if (postgres) {
-            return batch.query("UPDATE mail_outbox SET claimed_until = :until WHERE id IN ("
+            // UPDATE ... RETURNING gives the rows in no particular order: they are sorted after
+            return sorted(batch.query("UPDATE mail_outbox SET claimed_until = :until WHERE id IN ("
                     + "SELECT id FROM mail_outbox WHERE " + DUE + domainFilter
                     + " ORDER BY priority, next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)"
-                    + " RETURNING " + COLUMNS, params, OutboxStore::claimed);
+                    + " RETURNING " + COLUMNS, params, OutboxStore::claimed));
         }
         // H2: the outer condition repeats the inner one, so a row claimed meanwhile by another transaction is
         // left alone; claims of this instance take turns, so they do not all try to take the same first rows
         synchronized (h2Claims) {
-            return batch.query("SELECT " + COLUMNS + " FROM FINAL TABLE (UPDATE mail_outbox SET claimed_until = :until"
+            return sorted(batch.query("SELECT " + COLUMNS + " FROM FINAL TABLE (UPDATE mail_outbox SET claimed_until = :until"
                     + " WHERE " + DUE + " AND id IN (SELECT id FROM mail_outbox WHERE " + DUE + domainFilter
-                    + " ORDER BY priority, next_attempt_at, id LIMIT :limit))", params, OutboxStore::claimed);
+                    + " ORDER BY priority, next_attempt_at, id LIMIT :limit))", params, OutboxStore::claimed));
         }
+    }
+
+    private static List<Claimed> sorted(List<Claimed> claimed) {
+        List<Claimed> ordered = new java.util.ArrayList<>(claimed);
+        ordered.sort(Claimed.ORDER);
+        return ordered;
     }
 
     private static Claimed claimed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Claimed(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-                rs.getInt("attempts"), rs.getString("domain"), rs.getInt("priority"));
+                rs.getInt("attempts"), rs.getString("domain"), rs.getInt("priority"), Timestamps.fromDb(rs, "next_attempt_at"));
     }
 
     /** Records the outcomes of a batch: one batched update for the sent mails, one for the failed ones. */

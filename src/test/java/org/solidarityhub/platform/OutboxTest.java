@@ -459,33 +459,4 @@ class OutboxTest extends WebTest {
         sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
         return sender;
     }
-
-    /** A clock that stands still where it is set: the time of a sender driven by a test. */
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now;
-
-        SettableClock(Instant start) {
-            this.now = start.truncatedTo(ChronoUnit.MILLIS);
-        }
-
-        void set(Instant instant) {
-            now = instant.truncatedTo(ChronoUnit.MILLIS);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the application works in UTC");
-        }
-    }
 }
