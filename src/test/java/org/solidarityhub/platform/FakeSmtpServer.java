@@ -132,6 +132,13 @@ final class FakeSmtpServer implements AutoCloseable {
         out.flush();
     }
 
+    /** Closes every open connection, as a server does with connections that idled too long. */
+    void dropConnections() throws IOException {
+        for (Socket client : open.keySet()) {
+            client.close();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
