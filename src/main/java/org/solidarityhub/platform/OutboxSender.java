@@ -111,10 +111,10 @@ class OutboxSender {
         return sendBatch().sent();
     }
 
-    /** {@link #sendBatch(Line)} over a connection of its own, closed after. */
+    /** {@link #sendBatch(Line, int)} of a full batch over a connection of its own, closed after. */
     Result sendBatch() {
         try (Line line = new Line()) {
-            return sendBatch(line);
+            return sendBatch(line, settings.batchSize());
         }
     }
 
@@ -174,14 +174,14 @@ class OutboxSender {
      * One batch over one connection: for a limited domain that may take mail now if any has mail due, else
      * for the rest of the queue.
      */
-    Result sendBatch(Line line) {
+    Result sendBatch(Line line, int batchSize) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null || !paused().isZero()) {
             return Result.NOTHING;
         }
         Instant now = clock.instant();
         for (String domain : domains.limitedInTurn()) {
-            OutboxDomains.Permit permit = domains.take(domain, now, settings.batchSize());
+            OutboxDomains.Permit permit = domains.take(domain, now, batchSize);
             if (permit == null) {
                 continue;
             }
@@ -195,7 +195,7 @@ class OutboxSender {
                 domains.done(permit, mails.size());
             }
         }
-        List<OutboxStore.Claimed> mails = store.claim(now, LEASE, settings.batchSize(), null, domains.leftOut(now));
+        List<OutboxStore.Claimed> mails = store.claim(now, LEASE, batchSize, null, domains.leftOut(now));
         return mails.isEmpty() ? Result.NOTHING : new Result(mails.size(), send(sender, line, mails));
     }
 

@@ -19,6 +19,13 @@ class OutboxWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorkers.class);
 
+    /**
+     * Batches start small and double while they come back full, up to {@code app.mail.batch-size}: a burst
+     * of mail is shared among the connections at once (each SMTP exchange waits for the server, so four
+     * connections with a quarter each deliver sooner than one with all), a long queue goes in big batches.
+     */
+    static final int SMALLEST_BATCH = 16;
+
     private final OutboxSender sender;
     private final OutboxSignal signal;
     private final List<Thread> threads = new ArrayList<>();
@@ -61,13 +68,19 @@ class OutboxWorkers implements SmartLifecycle {
     }
 
     private void work() {
+        int smallest = Math.min(SMALLEST_BATCH, sender.batchSize());
+        int size = smallest;
         try (OutboxSender.Line line = new OutboxSender.Line()) {
             while (running) {
                 long mark = signal.mark();
                 try {
-                    OutboxSender.Result result = sender.sendBatch(line);
-                    if (result.claimed() >= sender.batchSize()) {
-                        signal.wake(); // more is due than one connection takes: bring in another
+                    OutboxSender.Result result = sender.sendBatch(line, size);
+                    if (result.claimed() >= size) {
+                        // more is due than this batch took: bring in another connection, take more next time
+                        signal.wake();
+                        size = Math.min(size * 2, sender.batchSize());
+                    } else {
+                        size = Math.max(size / 2, smallest);
                     }
                     if (result.claimed() > 0) {
                         continue;

@@ -97,14 +97,14 @@ class OutboxThroughputTest extends WebTest {
         List<String> first = queue(10, "line", "example.org", Outbox.Priority.TRANSACTIONAL, time.instant());
         OutboxSender sender = sender(store, time, server.sender(), settings(5, Map.of()));
         try (OutboxSender.Line line = new OutboxSender.Line()) {
-            assertThat(sender.sendBatch(line).sent()).isEqualTo(5);
-            assertThat(sender.sendBatch(line).sent()).isEqualTo(5);
+            assertThat(sender.sendBatch(line, 5).sent()).isEqualTo(5);
+            assertThat(sender.sendBatch(line, 5).sent()).isEqualTo(5);
             assertThat(server.connections()).isEqualTo(1);
             first.forEach(address -> assertThat(server.to(address)).as(address).hasSize(1));
 
             server.dropConnections();
             List<String> later = queue(3, "line-later", "example.org", Outbox.Priority.TRANSACTIONAL, time.instant());
-            assertThat(sender.sendBatch(line).sent()).isEqualTo(3);
+            assertThat(sender.sendBatch(line, 5).sent()).isEqualTo(3);
 
             assertThat(server.connections()).isEqualTo(2);
             assertThat(sender.paused()).isZero();
