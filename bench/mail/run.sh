@@ -80,6 +80,7 @@ bench_say "latency: $RATE new signers a second through the API for $LATENCY_SECO
 "$JAVA" "$bench_root/bench/peak/Peak.java" base="http://127.0.0.1:$BENCH_PORT" rate="$RATE" seconds="$LATENCY_SECONDS" \
   run="lat$$" confirm=0 readers=0 drain=60 | tee "$BENCH_RESULTS/mail-latency.txt"
 sleep 2
+bench_sink_alive
 read -r signed p50 p99 maxms <<<"$(bench_psql -tA -F ' ' -c "
   SELECT COUNT(*), ROUND(PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d)::numeric), ROUND(PERCENTILE_CONT(0.99) WITHIN GROUP (ORDER BY d)::numeric), ROUND(MAX(d)::numeric)
   FROM (SELECT EXTRACT(EPOCH FROM sent_at - created_at) * 1000 AS d FROM mail_outbox WHERE recipient LIKE 'peak-lat$$-%' AND sent_at IS NOT NULL) m")"

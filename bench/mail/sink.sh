@@ -11,12 +11,17 @@ bench_sink_installed() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q postfix >/dev/null 2>&1 || bench_die "cannot install postfix"
 }
 
-# bench_sink_start [DUMP_FILE]: starts the sink (appending each mail to DUMP_FILE if given); stopped on exit.
+# bench_sink_start [DUMP]: starts the sink; with DUMP, each mail is appended to a dump file whose path is left in
+# $BENCH_SINK_DUMP (in a directory of its own that the sink's user may write). Stop it with bench_sink_stop.
 bench_sink_start() {
-  local dump=("${1:+-D}" "${1:-}")
-  [ -n "${1:-}" ] || dump=()
-  local user=()
+  local dump=() user=()
   [ "$(id -u)" = 0 ] && user=(-u nobody)
+  if [ -n "${1:-}" ]; then
+    BENCH_SINK_DIR="$(mktemp -d -t bench-sink-XXXX)"
+    chmod 777 "$BENCH_SINK_DIR"
+    BENCH_SINK_DUMP="$BENCH_SINK_DIR/$1"
+    dump=(-D "$BENCH_SINK_DUMP")
+  fi
   "$SMTP_SINK" "${user[@]}" "${dump[@]}" -h sink.bench.test 127.0.0.1:"$SINK_PORT" 1024 > "$BENCH_RESULTS/sink.log" 2>&1 &
   BENCH_SINK_PID=$!
   for _ in $(seq 1 50); do
@@ -26,7 +31,15 @@ bench_sink_start() {
   bench_die "smtp-sink did not listen on 127.0.0.1:$SINK_PORT; see $BENCH_RESULTS/sink.log"
 }
 
-bench_sink_stop() { [ -n "${BENCH_SINK_PID:-}" ] && kill "$BENCH_SINK_PID" 2>/dev/null; wait "${BENCH_SINK_PID:-}" 2>/dev/null || true; }
+bench_sink_stop() {
+  [ -n "${BENCH_SINK_PID:-}" ] && kill "$BENCH_SINK_PID" 2>/dev/null
+  wait "${BENCH_SINK_PID:-}" 2>/dev/null || true
+  [ -n "${BENCH_SINK_DIR:-}" ] && rm -rf "$BENCH_SINK_DIR"
+  return 0
+}
+
+# Dies when the sink stopped (it would refuse every mail and the figures would mean nothing).
+bench_sink_alive() { kill -0 "$BENCH_SINK_PID" 2>/dev/null || bench_die "smtp-sink stopped: $(tail -n 1 "$BENCH_RESULTS/sink.log")"; }
 
 # bench_sink_ceiling MESSAGES SESSIONS: the machine's own SMTP ceiling, smtp-source to smtp-sink over kept-open
 # connections with a mail of the confirmation's size; prints messages a second.

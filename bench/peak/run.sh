@@ -20,29 +20,31 @@ READERS="${READERS:-4}"
 CONNECTIONS="${MAIL_CONNECTIONS:-4}"
 COUNT_INTERVAL=10
 RUN="run$$"
-DUMP="$BENCH_RESULTS/peak-sink-$RUN.mbox"
 
 bench_jdk
 bench_sink_installed
 bench_postgres
 bench_fresh_database
 bench_jar
-rm -f "$BENCH_RESULTS"/peak-sink-*.mbox
-bench_sink_start "$DUMP"
+bench_sink_start peak.mbox
+DUMP="$BENCH_SINK_DUMP"
 trap 'bench_sink_stop' EXIT
 BENCH_HEAP=512m bench_start_app --spring.mail.host=127.0.0.1 --spring.mail.port="$SINK_PORT" \
   --app.mail.connections="$CONNECTIONS" --app.mail.from="Solidarity Hub <noreply@bench.test>" \
   --appeal.count-interval="${COUNT_INTERVAL}s"
-trap 'bench_sink_stop; kill "$BENCH_APP_PID" 2>/dev/null || true; wait "$BENCH_APP_PID" 2>/dev/null || true; rm -f "$DUMP"' EXIT
+trap 'bench_sink_stop; kill "$BENCH_APP_PID" 2>/dev/null || true; wait "$BENCH_APP_PID" 2>/dev/null || true' EXIT
 
 bench_say "warming up: 30 s at a tenth of the rate (not counted)"
 "$JAVA" "$bench_root/bench/peak/Peak.java" base="http://127.0.0.1:$BENCH_PORT" rate=$((RATE / 10 + 1)) seconds=30 \
   run="warm$RUN" confirm=0.8 readers=1 drain=60 dump="$DUMP" > "$BENCH_RESULTS/peak-warmup.txt"
+bench_sink_alive
+grep -q ' delivered=[1-9]' "$BENCH_RESULTS/peak-warmup.txt" || bench_die "no mail reached the sink in the warm-up; see $BENCH_RESULTS/"
 sleep $((COUNT_INTERVAL + 3)) # the warm-up's confirmations reach the count before the peak reads it
 
 bench_say "the peak: $RATE signers a second for $SECONDS_AT_PEAK s, $READERS page readers, 80 % confirm"
 "$JAVA" "$bench_root/bench/peak/Peak.java" base="http://127.0.0.1:$BENCH_PORT" rate="$RATE" seconds="$SECONDS_AT_PEAK" \
   run="$RUN" confirm=0.8 readers="$READERS" drain=300 dump="$DUMP" | tee "$BENCH_RESULTS/peak.txt"
+bench_sink_alive
 BENCH_LAST="$(grep '^result ' "$BENCH_RESULTS/peak.txt")"
 [ -n "$BENCH_LAST" ] || bench_die "the load generator printed no result"
 
