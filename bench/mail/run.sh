@@ -26,7 +26,7 @@ bench_postgres
 bench_fresh_database
 bench_jar
 bench_sink_start
-trap 'bench_sink_stop' EXIT
+trap bench_stop_all EXIT
 
 bench_say "the ceiling: smtp-source -> smtp-sink, $MAILS mails over $CONNECTIONS connections"
 bench_sink_ceiling 5000 "$CONNECTIONS" >/dev/null
@@ -35,7 +35,7 @@ echo "ceiling $ceiling mails/s"
 
 BENCH_HEAP="${BENCH_HEAP:-1g}" bench_start_app --spring.mail.host=127.0.0.1 --spring.mail.port="$SINK_PORT" \
   --app.mail.connections="$CONNECTIONS" --app.mail.from="Solidarity Hub <noreply@bench.test>"
-trap 'bench_sink_stop; kill "$BENCH_APP_PID" 2>/dev/null || true; wait "$BENCH_APP_PID" 2>/dev/null || true' EXIT
+trap bench_stop_all EXIT
 
 # queues N mails of the confirmation's size in one transaction and wakes the senders (NOTIFY, as the app does)
 queue_mails() {

@@ -38,6 +38,17 @@ bench_sink_stop() {
   return 0
 }
 
+# Stops the sink and the app (if started); for the EXIT trap, so it never fails.
+bench_stop_all() {
+  set +e
+  bench_sink_stop
+  if [ -n "${BENCH_APP_PID:-}" ]; then
+    kill "$BENCH_APP_PID" 2>/dev/null
+    wait "$BENCH_APP_PID" 2>/dev/null
+  fi
+  return 0
+}
+
 # Dies when the sink stopped (it would refuse every mail and the figures would mean nothing).
 bench_sink_alive() { kill -0 "$BENCH_SINK_PID" 2>/dev/null || bench_die "smtp-sink stopped: $(tail -n 1 "$BENCH_RESULTS/sink.log")"; }
 

@@ -28,11 +28,11 @@ bench_fresh_database
 bench_jar
 bench_sink_start peak.mbox
 DUMP="$BENCH_SINK_DUMP"
-trap 'bench_sink_stop' EXIT
+trap bench_stop_all EXIT
 BENCH_HEAP=512m bench_start_app --spring.mail.host=127.0.0.1 --spring.mail.port="$SINK_PORT" \
   --app.mail.connections="$CONNECTIONS" --app.mail.from="Solidarity Hub <noreply@bench.test>" \
   --appeal.count-interval="${COUNT_INTERVAL}s"
-trap 'bench_sink_stop; kill "$BENCH_APP_PID" 2>/dev/null || true; wait "$BENCH_APP_PID" 2>/dev/null || true' EXIT
+trap bench_stop_all EXIT
 
 bench_say "warming up: 30 s at a tenth of the rate (not counted)"
 "$JAVA" "$bench_root/bench/peak/Peak.java" base="http://127.0.0.1:$BENCH_PORT" rate=$((RATE / 10 + 1)) seconds=30 \
@@ -40,6 +40,9 @@ bench_say "warming up: 30 s at a tenth of the rate (not counted)"
 bench_sink_alive
 grep -q ' delivered=[1-9]' "$BENCH_RESULTS/peak-warmup.txt" || bench_die "no mail reached the sink in the warm-up; see $BENCH_RESULTS/"
 sleep $((COUNT_INTERVAL + 3)) # the warm-up's confirmations reach the count before the peak reads it
+
+shown() { curl -fs "http://127.0.0.1:$BENCH_PORT/api/v1/appeals/global-week-of-action" | python3 -c 'import json, sys; print(json.load(sys.stdin)["counts"]["total"])'; }
+count_before="$(shown)"
 
 bench_say "the peak: $RATE signers a second for $SECONDS_AT_PEAK s, $READERS page readers, 80 % confirm"
 "$JAVA" "$bench_root/bench/peak/Peak.java" base="http://127.0.0.1:$BENCH_PORT" rate="$RATE" seconds="$SECONDS_AT_PEAK" \
@@ -50,7 +53,7 @@ BENCH_LAST="$(grep '^result ' "$BENCH_RESULTS/peak.txt")"
 
 bench_say "after the next count batch ($COUNT_INTERVAL s)"
 sleep $((COUNT_INTERVAL + 3))
-shown_after="$(curl -fs "http://127.0.0.1:$BENCH_PORT/api/v1/appeals/global-week-of-action" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
+shown_after="$(shown)"
 read -r stored stored_confirmed mails sent unsent <<<"$(bench_psql -tA -F ' ' -c "
   SELECT (SELECT COUNT(*) FROM signature WHERE email LIKE 'peak-$RUN-%'),
          (SELECT COUNT(*) FROM signature WHERE email LIKE 'peak-$RUN-%' AND status = 'CONFIRMED'),
@@ -61,7 +64,6 @@ read -r db_p99 <<<"$(bench_psql -tA -c "SELECT ROUND(PERCENTILE_CONT(0.99) WITHI
 
 acknowledged="$(bench_field acknowledged)"
 confirmed="$(bench_field confirmed)"
-count_before="$(bench_field count_before)"
 shown=$((shown_after - count_before))
 lost=$((acknowledged > stored ? acknowledged - stored : 0))
 bench_say "result (one 2-core machine: app -Xmx512m, PostgreSQL, smtp-sink and the load generator together)"
