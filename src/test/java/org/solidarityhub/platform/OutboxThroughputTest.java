@@ -91,6 +91,30 @@ class OutboxThroughputTest extends WebTest {
     }
 
     @Test
+    void writesEachMessageOnceEncodedAndItArrivesIntact() throws Exception {
+        String to = recipient("encoded", "example.org");
+        String subject = "Підтвердіть підпис 🇺🇦 під зверненням «Глобальний тиждень дій за Україну» — дякуємо! ".repeat(2).strip();
+        String ascii = "Hello,\n\nplease confirm: http://hub.test/appeal/confirm/abc\n.\n..a line that starts with a dot\nBye";
+
+        transaction.executeWithoutResult(status -> {
+            outbox.enqueue(to, subject, ascii);
+            outbox.enqueue(to, "Plain", "Вітаємо,\r\nрядок\n" + "довгий ".repeat(300));
+        });
+
+        List<jakarta.mail.internet.MimeMessage> mails = TestMailServer.await(to, 2, Duration.ofSeconds(10));
+        jakarta.mail.internet.MimeMessage first = mails.stream().filter(m -> !TestMailServer.subject(m).equals("Plain")).findFirst().orElseThrow();
+        assertThat(first.getSubject()).isEqualTo(subject);
+        assertThat(first.getHeader("Subject")[0]).doesNotContain("Підтвердіть").contains("=?UTF-8?B?");
+        assertThat(first.getHeader("Content-Transfer-Encoding")).containsExactly("7bit");
+        assertThat(((String) first.getContent()).replace("\r\n", "\n")).isEqualTo(ascii);
+        jakarta.mail.internet.MimeMessage second = mails.stream().filter(m -> TestMailServer.subject(m).equals("Plain")).findFirst().orElseThrow();
+        assertThat(second.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
+        assertThat(second.getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(((String) second.getContent()).replace("\r\n", "\n")).isEqualTo("Вітаємо,\nрядок\n" + "довгий ".repeat(300));
+        assertThat(second.getMessageID()).startsWith("<outbox.").endsWith("@localhost>");
+    }
+
+    @Test
     void keepsItsConnectionOpenFromBatchToBatchAndReopensOneTheServerClosed() throws Exception {
         FakeSmtpServer server = server(Map.of());
         SettableClock time = aheadOfTheApplication(11);
