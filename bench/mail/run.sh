@@ -32,6 +32,10 @@ bench_say "the ceiling: smtp-source -> smtp-sink, $MAILS mails over $CONNECTIONS
 bench_sink_ceiling 5000 "$CONNECTIONS" >/dev/null
 ceiling="$(bench_sink_ceiling "$MAILS" "$CONNECTIONS")"
 echo "ceiling $ceiling mails/s"
+bench_sink_unpipelined_start
+bench_sink_ceiling 5000 "$CONNECTIONS" "$((SINK_PORT + 1))" >/dev/null
+ceiling_p="$(bench_sink_ceiling "$MAILS" "$CONNECTIONS" "$((SINK_PORT + 1))")"
+echo "ceiling without pipelining $ceiling_p mails/s"
 
 BENCH_HEAP="${BENCH_HEAP:-1g}" bench_start_app --spring.mail.host=127.0.0.1 --spring.mail.port="$SINK_PORT" \
   --app.mail.connections="$CONNECTIONS" --app.mail.from="Solidarity Hub <noreply@bench.test>"
@@ -86,8 +90,10 @@ read -r signed p50 p99 maxms <<<"$(bench_psql -tA -F ' ' -c "
   FROM (SELECT EXTRACT(EPOCH FROM sent_at - created_at) * 1000 AS d FROM mail_outbox WHERE recipient LIKE 'peak-lat$$-%' AND sent_at IS NOT NULL) m")"
 
 ratio="$(awk -v a="$rate" -v c="$ceiling" 'BEGIN { printf "%.2f", a / c }')"
+ratio_p="$(awk -v a="$rate" -v c="$ceiling_p" 'BEGIN { printf "%.2f", a / c }')"
 bench_say "result"
 printf 'outbox delivery            : %8.1f mails/s   (%s mails queued at once, %s connections)\n' "$rate" "$MAILS" "$CONNECTIONS"
 printf 'smtp-source -> smtp-sink   : %8.1f mails/s   (the ceiling, same connections)\n' "$ceiling"
 printf 'ratio                      : %8s          (aim: 0.5, and 1,000 mails/s)\n' "$ratio"
+printf 'without PIPELINING         : %8.1f mails/s   (smtp-sink -p: each command waits for its reply, as Jakarta Mail does; ratio %s)\n' "$ceiling_p" "$ratio_p"
 printf 'commit -> SMTP acceptance  : p50 %s ms, p99 %s ms, max %s ms   (%s confirmation mails at %s signers/s)\n' "$p50" "$p99" "$maxms" "$signed" "$RATE"

@@ -31,7 +31,19 @@ bench_sink_start() {
   bench_die "smtp-sink did not listen on 127.0.0.1:$SINK_PORT; see $BENCH_RESULTS/sink.log"
 }
 
+# A second sink that does not offer PIPELINING, on SINK_PORT + 1: the dialogue Jakarta Mail speaks (it waits
+# for each reply), for a second ceiling. Stopped with bench_sink_stop.
+bench_sink_unpipelined_start() {
+  local user=()
+  [ "$(id -u)" = 0 ] && user=(-u nobody)
+  "$SMTP_SINK" "${user[@]}" -p -h sink.bench.test 127.0.0.1:"$((SINK_PORT + 1))" 1024 > "$BENCH_RESULTS/sink-p.log" 2>&1 &
+  BENCH_SINK_P_PID=$!
+  sleep 0.5
+}
+
 bench_sink_stop() {
+  [ -n "${BENCH_SINK_P_PID:-}" ] && kill "$BENCH_SINK_P_PID" 2>/dev/null
+  wait "${BENCH_SINK_P_PID:-}" 2>/dev/null
   [ -n "${BENCH_SINK_PID:-}" ] && kill "$BENCH_SINK_PID" 2>/dev/null
   wait "${BENCH_SINK_PID:-}" 2>/dev/null || true
   [ -n "${BENCH_SINK_DIR:-}" ] && rm -rf "$BENCH_SINK_DIR"
@@ -52,13 +64,13 @@ bench_stop_all() {
 # Dies when the sink stopped (it would refuse every mail and the figures would mean nothing).
 bench_sink_alive() { kill -0 "$BENCH_SINK_PID" 2>/dev/null || bench_die "smtp-sink stopped: $(tail -n 1 "$BENCH_RESULTS/sink.log")"; }
 
-# bench_sink_ceiling MESSAGES SESSIONS: the machine's own SMTP ceiling, smtp-source to smtp-sink over kept-open
-# connections with a mail of the confirmation's size; prints messages a second.
+# bench_sink_ceiling MESSAGES SESSIONS [PORT]: the machine's own SMTP ceiling, smtp-source to smtp-sink over
+# kept-open connections with a mail of the confirmation's size; prints messages a second.
 bench_sink_ceiling() {
-  local messages="$1" sessions="$2" start end
+  local messages="$1" sessions="$2" port="${3:-$SINK_PORT}" start end
   start="$(date +%s.%N)"
   "$SMTP_SOURCE" -d -s "$sessions" -m "$messages" -l 900 -f noreply@bench.test -t ceiling@example.org \
-    -S "Confirm your signature" 127.0.0.1:"$SINK_PORT" >/dev/null 2>&1 || bench_die "smtp-source failed"
+    -S "Confirm your signature" 127.0.0.1:"$port" >/dev/null 2>&1 || bench_die "smtp-source failed"
   end="$(date +%s.%N)"
   awk -v m="$messages" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", m / (e - s) }'
 }
