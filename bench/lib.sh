@@ -58,7 +58,7 @@ bench_start_app() {
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${BENCH_DB_PORT:-5432}/$BENCH_DB" \
   SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
   APP_DEMO=true APP_DATA_DIR="$BENCH_RESULTS/data" \
-  "$JAVA" -Xmx2g -jar "$BENCH_JAR" --server.port="$BENCH_PORT" --logging.level.root=WARN "$@" \
+  "$JAVA" -Xmx"${BENCH_HEAP:-2g}" -jar "$BENCH_JAR" --server.port="$BENCH_PORT" --logging.level.root=WARN "$@" \
     > "$BENCH_RESULTS/app.log" 2>&1 &
   BENCH_APP_PID=$!
   trap 'kill "$BENCH_APP_PID" 2>/dev/null || true; wait "$BENCH_APP_PID" 2>/dev/null || true' EXIT

@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Mail to be sent. A feature calls {@link #enqueue} inside the transaction of the change that causes the
- * mail, so either both are stored or neither is; {@code OutboxSender} delivers it later, with retries.
- * Recipients never appear in logs.
+ * mail, so either both are stored or neither is; {@code OutboxSender} delivers it, with retries, starting
+ * within a second of the commit. Mail is {@link Priority#TRANSACTIONAL} unless queued as
+ * {@link Priority#BULK}: transactional mail always leaves first. Recipients never appear in logs.
  */
 @Service
 public class Outbox {
@@ -34,52 +35,87 @@ public class Outbox {
         }
     }
 
+    /**
+     * Which mail goes first. Transactional mail answers someone's action and is waited for (confirmation
+     * links, staff sign-in, invitations): it always goes before bulk mail (newsletters to supporters), so a
+     * newsletter of a hundred thousand never delays a confirmation.
+     */
+    public enum Priority {
+        TRANSACTIONAL, BULK
+    }
+
     static final int SUBJECT_LIMIT = 300;
 
     private final JdbcClient db;
     private final NamedParameterJdbcTemplate batch;
     private final Clock clock;
+    private final OutboxSignal signal;
 
-    Outbox(JdbcClient db, NamedParameterJdbcTemplate batch, Clock clock) {
+    Outbox(JdbcClient db, NamedParameterJdbcTemplate batch, Clock clock, OutboxSignal signal) {
         this.db = db;
         this.batch = batch;
         this.clock = clock;
+        this.signal = signal;
     }
 
     /** A mail to queue. */
     public record Message(String recipient, String subject, String body) {
     }
 
-    /** Queues a plain-text mail. Must run inside the caller's transaction. */
+    /** Queues a plain-text transactional mail. Must run inside the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(String recipient, String subject, String body) {
+        return enqueue(recipient, subject, body, Priority.TRANSACTIONAL);
+    }
+
+    /** Queues a plain-text mail of the given priority. Must run inside the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long enqueue(String recipient, String subject, String body, Priority priority) {
         Message message = checked(new Message(recipient, subject, body));
         KeyHolder key = new GeneratedKeyHolder();
         db.sql(INSERT)
-                .param("recipient", message.recipient())
-                .param("subject", message.subject())
-                .param("body", message.body())
-                .param("now", Timestamps.toDb(clock.instant()))
+                .paramSource(row(message, priority, Timestamps.toDb(clock.instant())))
                 .update(key, "id");
+        signal.queued();
         return key.getKeyAs(Number.class).longValue();
     }
 
-    /** Queues several mails in one batch of statements. Must run inside the caller's transaction. */
+    /** Queues several transactional mails in one batch of statements. Must run inside the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueueAll(List<Message> messages) {
+        enqueueAll(messages, Priority.TRANSACTIONAL);
+    }
+
+    /**
+     * Queues several mails of the given priority in one batch of statements (a newsletter: {@link Priority#BULK}).
+     * Must run inside the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueAll(List<Message> messages, Priority priority) {
         Object now = Timestamps.toDb(clock.instant());
-        SqlParameterSource[] rows = messages.stream().map(Outbox::checked)
-                .map(m -> new MapSqlParameterSource().addValue("recipient", m.recipient()).addValue("subject", m.subject())
-                        .addValue("body", m.body()).addValue("now", now))
+        SqlParameterSource[] rows = messages.stream().map(Outbox::checked).map(m -> row(m, priority, now))
                 .toArray(SqlParameterSource[]::new);
         if (rows.length > 0) {
             batch.batchUpdate(INSERT, rows);
+            signal.queued();
         }
     }
 
     private static final String INSERT = """
-            INSERT INTO mail_outbox (recipient, subject, body, created_at, attempts, next_attempt_at)
-            VALUES (:recipient, :subject, :body, :now, 0, :now)""";
+            INSERT INTO mail_outbox (recipient, subject, body, created_at, attempts, next_attempt_at, priority, domain)
+            VALUES (:recipient, :subject, :body, :now, 0, :now, :priority, :domain)""";
+
+    private static SqlParameterSource row(Message message, Priority priority, Object now) {
+        return new MapSqlParameterSource().addValue("recipient", message.recipient()).addValue("subject", message.subject())
+                .addValue("body", message.body()).addValue("now", now).addValue("priority", priority.ordinal())
+                .addValue("domain", domain(message.recipient()));
+    }
+
+    /** The recipient's domain in lower case, for the limits per domain ('' without one). */
+    static String domain(String recipient) {
+        int at = recipient.lastIndexOf('@');
+        return at < 0 ? "" : recipient.substring(at + 1).strip().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** The recipient trimmed and the subject on one line, cut to the column's size; refuses a mail without recipient. */
     private static Message checked(Message message) {

@@ -18,11 +18,11 @@ class OutboxController {
     static final int PAGE_SIZE = 50;
 
     private final Outbox outbox;
-    private final OutboxSender sender;
+    private final OutboxHealth health;
 
-    OutboxController(Outbox outbox, OutboxSender sender) {
+    OutboxController(Outbox outbox, OutboxHealth health) {
         this.outbox = outbox;
-        this.sender = sender;
+        this.health = health;
     }
 
     @GetMapping
@@ -31,7 +31,9 @@ class OutboxController {
         model.addAttribute("mails", outbox.recent(PAGE_SIZE + 1, safePage * PAGE_SIZE));
         model.addAttribute("page", safePage);
         model.addAttribute("pageSize", PAGE_SIZE);
-        model.addAttribute("smtp", sender.smtpConfigured());
+        OutboxHealth.State state = health.state();
+        model.addAttribute("smtp", state.smtp());
+        model.addAttribute("health", state);
         return "platform/staff/outbox";
     }
 

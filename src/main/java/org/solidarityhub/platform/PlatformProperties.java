@@ -3,7 +3,11 @@ package org.solidarityhub.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,17 +32,50 @@ public record PlatformProperties(
 
     /**
      * @param from         sender address of every mail
-     * @param pollInterval how often the sender looks for due mail
-     * @param batchSize    how many mails one poll sends at most
+     * @param pollInterval how often the sender looks for due mail when nothing woke it (a commit that queued
+     *                     mail wakes it at once, see docs/mail.md)
+     * @param batchSize    how many mails one connection claims and sends at a time
      * @param maxAttempts  after this many failed attempts a mail is given up
      * @param keepSent     how long sent mail stays in the outbox before it is erased
+     * @param connections  how many SMTP connections send in parallel (each claims its own batches)
+     * @param stuckAfter   the health contributor turns DOWN when mail waits longer than this for delivery
+     * @param domains      limits per recipient domain, e.g. {@code app.mail.domains[gmail.com].per-minute=600}
      */
     public record Mail(
             @DefaultValue("Solidarity Hub <noreply@localhost>") String from,
-            @DefaultValue("10s") Duration pollInterval,
-            @DefaultValue("20") int batchSize,
+            @DefaultValue("2s") Duration pollInterval,
+            @DefaultValue("100") int batchSize,
             @DefaultValue("12") int maxAttempts,
-            @DefaultValue("30d") Duration keepSent) {
+            @DefaultValue("30d") Duration keepSent,
+            @DefaultValue("4") int connections,
+            @DefaultValue("15m") Duration stuckAfter,
+            Map<String, DomainLimit> domains) {
+
+        public Mail {
+            if (batchSize < 1 || connections < 1 || connections > 64) {
+                throw new IllegalArgumentException("app.mail.batch-size must be at least 1 and app.mail.connections 1 to 64");
+            }
+            Map<String, DomainLimit> lowerCase = new TreeMap<>();
+            if (domains != null) {
+                domains.forEach((domain, limit) -> lowerCase.put(domain.strip().toLowerCase(Locale.ROOT), limit));
+            }
+            domains = Collections.unmodifiableMap(lowerCase);
+        }
+
+        /**
+         * What one recipient domain accepts from this instance.
+         *
+         * @param connections how many connections may carry its mail at once
+         * @param perMinute   how many of its mails may leave a minute
+         */
+        public record DomainLimit(@DefaultValue("1") int connections, @DefaultValue("600") int perMinute) {
+
+            public DomainLimit {
+                if (connections < 1 || perMinute < 1) {
+                    throw new IllegalArgumentException("a domain's connections and per-minute must be at least 1");
+                }
+            }
+        }
     }
 
     /** An absolute link to a path of this site, for emails. */

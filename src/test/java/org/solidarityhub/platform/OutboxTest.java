@@ -27,6 +27,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.solidarityhub.staff.StaffFixture;
 import org.solidarityhub.staff.StaffRole;
 import org.solidarityhub.test.Browser;
@@ -71,6 +72,9 @@ class OutboxTest extends WebTest {
 
     @Autowired
     StaffFixture fixture;
+
+    @Autowired
+    OutboxStore store;
 
     private final List<String> recipients = new ArrayList<>();
 
@@ -186,7 +190,7 @@ class OutboxTest extends WebTest {
         String to = recipient("unreachable");
         SettableClock time = new SettableClock(applicationClock.instant().plus(Duration.ofDays(1)));
         long id = enqueueDueAt(to, "Повідомлення", "Текст", time.instant());
-        OutboxSender failing = new OutboxSender(db, time, provider(unreachableSmtpServer()), withBatchSize(1_000));
+        OutboxSender failing = new OutboxSender(store, time, provider(unreachableSmtpServer()), withBatchSize(1_000));
 
         assertThat(failing.sendDue()).isZero();
 
@@ -233,7 +237,7 @@ class OutboxTest extends WebTest {
         recipients.add(to);
         SettableClock time = new SettableClock(applicationClock.instant().plus(Duration.ofDays(1)));
         long id = enqueueDueAt(to, "Subject", "Body", time.instant());
-        OutboxSender sender = new OutboxSender(db, time, smtp, withBatchSize(1_000));
+        OutboxSender sender = new OutboxSender(store, time, smtp, withBatchSize(1_000));
         assertThat(sender.sendDue()).isZero();
         Outbox.Mail row = outbox.find(id).orElseThrow();
         assertThat(row.status()).isEqualTo("FAILED");
@@ -253,10 +257,11 @@ class OutboxTest extends WebTest {
         long id = transaction.execute(status -> enqueueDueAtInTransaction(canary.email, "Please confirm, " + canary.name,
                 "Dear " + canary.name + ",\nyou signed from " + canary.ip + ".\n", due));
         recipients.add(canary.email);
-        OutboxSender sender = new OutboxSender(db, Clock.fixed(due, ZoneOffset.UTC), smtp, properties);
+        OutboxSender sender = new OutboxSender(store, Clock.fixed(due, ZoneOffset.UTC), smtp, properties);
         try (AutoCloseable failing = LogCanary.failWritesOf(db, "mail_outbox"); AutoCloseable verbose = LogCanary.verbose()) {
-            sender.poll(); // the scheduled path: the failure is caught and logged
-            assertThatThrownBy(sender::sendDue).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(sender::sendDue).isInstanceOf(RuntimeException.class)
+                    // logged whole, stack trace and driver message included, as a careless caller would
+                    .satisfies(e -> LoggerFactory.getLogger(OutboxSender.class).warn("Outbox sending failed", e));
         }
         assertThat(output.getAll()).as("the failure was logged").contains("08006");
         canary.assertAbsentFrom(output.getAll());
@@ -274,8 +279,8 @@ class OutboxTest extends WebTest {
         }
         transaction.executeWithoutResult(status -> to.forEach(address -> ids.add(enqueueDueAtInTransaction(address,
                 "Race", "Body for " + address, time.instant()))));
-        OutboxSender first = new OutboxSender(db, time, smtp, withBatchSize(100));
-        OutboxSender second = new OutboxSender(db, time, smtp, withBatchSize(100));
+        OutboxSender first = new OutboxSender(store, time, smtp, withBatchSize(100));
+        OutboxSender second = new OutboxSender(store, time, smtp, withBatchSize(100));
 
         CyclicBarrier start = new CyclicBarrier(2);
         int sent;
@@ -320,7 +325,7 @@ class OutboxTest extends WebTest {
         // due in a hundred years for the application, whose sender has SMTP; due now for a sender without
         SettableClock time = new SettableClock(applicationClock.instant().plus(Duration.ofDays(36_500)));
         long id = enqueueDueAt(to, subject, body, time.instant());
-        OutboxSender withoutSmtp = new OutboxSender(db, time, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+        OutboxSender withoutSmtp = new OutboxSender(store, time, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 properties);
 
         assertThat(withoutSmtp.smtpConfigured()).isFalse();
@@ -460,7 +465,8 @@ class OutboxTest extends WebTest {
     private PlatformProperties withBatchSize(int batchSize) {
         PlatformProperties.Mail mail = properties.mail();
         return new PlatformProperties(properties.baseUrl(), properties.dataDir(), properties.demo(),
-                new PlatformProperties.Mail(mail.from(), mail.pollInterval(), batchSize, mail.maxAttempts(), mail.keepSent()),
+                new PlatformProperties.Mail(mail.from(), mail.pollInterval(), batchSize, mail.maxAttempts(), mail.keepSent(),
+                        mail.connections(), mail.stuckAfter(), mail.domains()),
                 properties.trustedProxies());
     }
 
@@ -480,34 +486,5 @@ class OutboxTest extends WebTest {
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
         sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
         return sender;
-    }
-
-    /** A clock that stands still where it is set: the time of a sender driven by a test. */
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now;
-
-        SettableClock(Instant start) {
-            this.now = start.truncatedTo(ChronoUnit.MILLIS);
-        }
-
-        void set(Instant instant) {
-            now = instant.truncatedTo(ChronoUnit.MILLIS);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the application works in UTC");
-        }
     }
 }
