@@ -58,10 +58,10 @@ for i in range(EVENTS):
     visibility = "CITY" if kind in ("DIRECT_ACTION", "GRAFFITI_OR_STREET_ART") else "PUBLIC"
     pub_lat, pub_lon = (plat, plon) if visibility == "PUBLIC" else (round(lat, 5), round(lon, 5))
     title = f"{kind.replace('_', ' ').title()} for Ukraine in {city} #{i}"
-    token = f"{i:064d}"[-64:]
+    # seeded events have no management link (its hash would live in emailed_link), like the demo events
     out.write(
-        "WITH e AS (INSERT INTO event (campaign_id, status, token_hash, contact_email, language, created_at, updated_at, "
-        "confirmed_at, published_at) SELECT id, 'APPROVED', 'b' || " + q(token[1:]) + ", NULL, 'en', now(), now(), now(), now() "
+        "WITH e AS (INSERT INTO event (campaign_id, status, contact_email, language, created_at, updated_at, "
+        "confirmed_at, published_at) SELECT id, 'APPROVED', NULL, 'en', now(), now(), now(), now() "
         f"FROM campaign WHERE slug = {q(SLUG)} RETURNING id), "
         "p AS (INSERT INTO event_place (latitude, longitude, address, address_key, city, country, created_at) "
         f"VALUES ({plat}, {plon}, {q(f'Street {i}')}, {q(f'street {i}')}, {q(city)}, {q(country)}, now()) RETURNING id) "
