@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The public side of the appeal: its page with the sign forms, the signatories, counts by country, revisions. */
+/**
+ * The public side of the appeal: its page with the sign forms, the signatories, counts by country, revisions.
+ * The pages behind the emailed links are {@link SignatureLinkController}.
+ */
 @Controller
 class AppealController {
 
@@ -34,7 +37,6 @@ class AppealController {
 
     private final Appeals appeals;
     private final Signing signing;
-    private final SignatureLinks signatureLinks;
     private final SignatureCounts counts;
     private final Signatories signatories;
     private final Countries countries;
@@ -43,11 +45,10 @@ class AppealController {
     private final PlatformProperties platform;
     private final AppealProperties properties;
 
-    AppealController(Appeals appeals, Signing signing, SignatureLinks signatureLinks, SignatureCounts counts, Signatories signatories, Countries countries,
+    AppealController(Appeals appeals, Signing signing, SignatureCounts counts, Signatories signatories, Countries countries,
                      Markdown markdown, MessageSource messages, PlatformProperties platform, AppealProperties properties) {
         this.appeals = appeals;
         this.signing = signing;
-        this.signatureLinks = signatureLinks;
         this.counts = counts;
         this.signatories = signatories;
         this.countries = countries;
@@ -205,41 +206,6 @@ class AppealController {
     }
 
     record LanguageName(String code, String name) {
-    }
-
-    @GetMapping("/appeal/confirm/{token}")
-    String confirmPage(@PathVariable String token, Model model) {
-        AppealStore.LinkTarget target = signatureLinks.target(token, SignatureLinks.CONFIRM);
-        model.addAttribute("appeal", appeals.find(target.appealId()).orElseThrow());
-        model.addAttribute("alreadyConfirmed", "CONFIRMED".equals(target.status()));
-        return "appeal/confirm";
-    }
-
-    @PostMapping("/appeal/confirm/{token}")
-    String confirm(@PathVariable String token, Locale locale, Model model) {
-        SignatureLinks.Confirmed confirmed = signatureLinks.confirm(token);
-        Appeal appeal = appeals.find(confirmed.signature().appealId()).orElseThrow();
-        model.addAttribute("appeal", appeal);
-        model.addAttribute("revision", appeals.currentFor(appeal, locale));
-        model.addAttribute("countInterval", properties.countInterval().toSeconds());
-        return "appeal/confirmed";
-    }
-
-    @GetMapping("/appeal/withdraw/{token}")
-    String withdrawPage(@PathVariable String token, Locale locale, Model model) {
-        AppealStore.LinkTarget target = signatureLinks.target(token, SignatureLinks.WITHDRAW);
-        Appeal appeal = appeals.find(target.appealId()).orElseThrow();
-        model.addAttribute("appeal", appeal);
-        model.addAttribute("revision", appeals.currentFor(appeal, locale));
-        return "appeal/withdraw";
-    }
-
-    @PostMapping("/appeal/withdraw/{token}")
-    String withdraw(@PathVariable String token, Locale locale, Model model) {
-        Appeal appeal = appeals.find(signatureLinks.withdraw(token).appealId()).orElseThrow();
-        model.addAttribute("appeal", appeal);
-        model.addAttribute("revision", appeals.currentFor(appeal, locale));
-        return "appeal/withdrawn";
     }
 
     private void page(Appeal appeal, Locale locale, Model model, SignForm individual, SignForm organization,
