@@ -22,7 +22,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
-/** Storage of events, their revisions and places (SQL only; the rules live in {@link Events}). */
+/**
+ * Storage of events, their revisions and places (SQL only; the rules live in {@link Events}). Longer than a
+ * class should be, on purpose: every statement of the events' write side is here, so that no service or
+ * controller holds SQL; the read side for pages and feeds is {@link EventQueries}.
+ */
 @Component
 class EventStore {
 

@@ -38,6 +38,9 @@ import org.springframework.stereotype.Component;
  * A crash (or a lost database) after the server accepted mails of a batch and before their update leaves them
  * claimed; when the claim's lease ends another sender sends them again: each such mail goes out twice, never
  * more for one crash, and both copies carry the same Message-ID, so most mail programs show one.
+ * <p>
+ * Longer than a class should be: sending a batch, telling a failure's kind, backing off and pausing share the
+ * state of one sender (its last error, its pause), and splitting them would pass that state around.
  */
 @Component
 class OutboxSender {
