@@ -6,11 +6,11 @@
 //
 // Inputs (environment): BASE_URL (http://localhost:port), APPEAL_SLUG (an open appeal), CAMPAIGN_SLUG (a campaign
 // around 2027-02-25), SIGNER_EMAIL, ORGANIZER_EMAIL, EVENT_TITLE (new ones), FORGED_EMAIL and FORGED_TITLE (what
-// the other site posts), SCREENSHOT_DIR, CHROMIUM.
+// the other site posts), CLIENT_ADDRESS (the reader's address as the app sees it, optional), SCREENSHOT_DIR, CHROMIUM.
 // Run by src/test/java/org/solidarityhub/appeal/PublicFormsBrowserTest.java.
 
 import { createServer } from 'node:http';
-import { env, withBrowser } from './lib.mjs';
+import { env, signAsIndividual, withBrowser } from './lib.mjs';
 
 const BASE_URL = env('BASE_URL').replace(/\/+$/, '');
 const SLUG = env('APPEAL_SLUG');
@@ -51,21 +51,16 @@ const otherSite = createServer((request, response) => {
 await new Promise((resolve) => otherSite.listen(0, '127.0.0.1', resolve));
 const OTHER_ORIGIN = `http://127.0.0.1:${otherSite.address().port}`;
 
-await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'target/e2e'), chromiumPath: env('CHROMIUM', '/usr/bin/chromium') },
+await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'target/e2e'), chromiumPath: env('CHROMIUM', '/usr/bin/chromium'),
+  clientAddress: env('CLIENT_ADDRESS', '') || undefined },
   async (s) => {
     const { page } = s;
     const cookies = async () => (await page.context().cookies()).map((c) => c.name);
 
     s.step('1 signing the appeal without JavaScript');
     await page.goto(`${BASE_URL}/appeals/${SLUG}`, { waitUntil: 'load' });
-    const form = page.locator('#sign-individual');
-    if (await form.locator('input[name=_csrf]').count() !== 0) throw new Error('the sign form carries a CSRF token');
-    await form.locator('#i-name').fill('Olena Kovalenko');
-    await form.locator('#i-email').fill(env('SIGNER_EMAIL'));
-    await form.locator('#i-country').selectOption('BE');
-    await form.getByLabel('Full name, city and country').check();
-    await s.clickAndLoad(form.locator('button[type=submit]'), (url) => url.pathname.endsWith('/signed'));
-    await s.expectH1('Check your email');
+    const { tokens } = await signAsIndividual(s, env('SIGNER_EMAIL'));
+    if (tokens !== 0) throw new Error('the sign form carried a CSRF token');
     s.log(`1 signed; the site says "${await s.h1()}" (${await s.screenshot('signed')})`);
 
     s.step('2 submitting an event without JavaScript');
