@@ -58,6 +58,23 @@ class AppealCrossSiteTest extends AppealTestSupport {
     }
 
     @Test
+    void behindTheTrustedHttpsProxyAnOlderBrowsersOriginMustBeTheHttpsAddress() {
+        // the proxy forwards Host and X-Forwarded-Proto: the app sees https://localhost (port 443)
+        String ownOverHttps = "https://localhost";
+        String email = uniqueEmail("over-https");
+        Browser reader = person().https().header("Origin", ownOverHttps);
+        assertThat(signAsIndividual(reader, individual("Olena K.", email, "HIDDEN")).location()).endsWith("/signed");
+        assertThat(rows(email)).isEqualTo(1);
+
+        // the same host over plain HTTP is another origin
+        String downgraded = uniqueEmail("downgraded");
+        Browser.Page refused = signAsIndividual(person().https().header("Origin", "http://localhost"),
+                individual("Olena K.", downgraded, "HIDDEN"));
+        CrossSite.assertRefused(refused, "en", "http://localhost behind an HTTPS proxy");
+        assertThat(rows(downgraded)).isZero();
+    }
+
+    @Test
     void confirmingAndWithdrawingFromAPageOfAnotherSiteAreRefusedAndChangeNothing() {
         String email = uniqueEmail("link-holder");
         Browser signer = person();
