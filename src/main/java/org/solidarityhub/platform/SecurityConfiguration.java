@@ -1,5 +1,6 @@
 package org.solidarityhub.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
@@ -24,6 +25,9 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
@@ -36,6 +40,7 @@ import org.springframework.security.web.header.writers.XContentTypeOptionsHeader
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Who may see what, and the headers every response carries. Two filter chains:
@@ -96,7 +101,7 @@ class SecurityConfiguration {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
 
         http
-                .securityMatcher(SecurityConfiguration::staffArea)
+                .securityMatcher(staffArea())
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -149,18 +154,22 @@ class SecurityConfiguration {
     }
 
     /**
-     * A request of the staff area: its path is {@code /staff} or under it, or it is the error page of such a
+     * Requests of the staff area: their path, decoded as Spring MVC decodes it to find the controller
+     * ({@code /%73taff} is {@code /staff}), is {@code /staff} or under it; or they are the error page of such a
      * request (so that a staff error page knows who is signed in and is not stored either).
      */
-    static boolean staffArea(HttpServletRequest request) {
-        Object failed = request.getDispatcherType() == DispatcherType.ERROR
-                ? request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) : null;
-        String path = failed instanceof String s ? s : request.getRequestURI();
-        String context = request.getContextPath();
-        if (!context.isEmpty() && path.startsWith(context)) {
-            path = path.substring(context.length());
-        }
-        return path.equals("/staff") || path.startsWith("/staff/");
+    static RequestMatcher staffArea() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher staffPaths = new OrRequestMatcher(paths.matcher("/staff"), paths.matcher("/staff/**"));
+        return request -> {
+            if (request.getDispatcherType() == DispatcherType.ERROR
+                    && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
+                String path = UriUtils.decode(failed.substring(Math.min(request.getContextPath().length(), failed.length())),
+                        StandardCharsets.UTF_8);
+                return path.equals("/staff") || path.startsWith("/staff/");
+            }
+            return staffPaths.matches(request);
+        };
     }
 
     /**

@@ -186,6 +186,17 @@ class SecurityHeadersTest extends WebTest {
     }
 
     @Test
+    void aStaffPathSpelledWithPercentEncodingIsStillTheStaffArea() {
+        // Spring MVC decodes /%73taff to /staff to find the controller: the staff chain must see it the same way
+        assertThat(browser.get("/%73taff").location()).endsWith("/staff/login");
+        assertThat(browser.get("/%73taff/admin/accounts").location()).endsWith("/staff/login");
+        Browser.Page login = browser.get("/%73taff/login");
+        assertThat(login.doc().select("input[name=_csrf]")).hasSize(1);
+        assertThat(login.header("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        assertThat(browser.post("/%73taff/login", Map.of("email", "a@example.org", "password", "x")).status()).isEqualTo(403);
+    }
+
+    @Test
     void refusesACsrfTokenFromAnotherBrowser() {
         String othersToken = anotherBrowser().get("/staff/login").doc().select("input[name=_csrf]").attr("value");
         browser.get("/staff/login");
