@@ -82,6 +82,7 @@ class SecurityConfiguration {
     SecurityFilterChain webSecurity(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
+        csrfTokens.setCookiePath("/"); // one cookie for every language prefix (the context path ends with it)
         HeaderWriter noStoreForStaff = new DelegatingRequestMatcherHeaderWriter(
                 PathPatternRequestMatcher.withDefaults().matcher("/staff/**"), new CacheControlHeadersWriter());
 
