@@ -53,7 +53,8 @@ final class LayoutModel implements HandlerInterceptor {
         Locale current = RequestContextUtils.getLocale(request);
         String path = currentPath(request);
         boolean prefixed = request.getAttribute(LanguagePrefixFilter.LANGUAGE) != null;
-        String query = LanguagePrefixFilter.query(request);
+        boolean error = request.getDispatcherType() == DispatcherType.ERROR;
+        String query = error ? "" : LanguagePrefixFilter.query(request); // an error page repeats nothing of the request
         String application = prefixed ? (String) request.getAttribute(LanguagePrefixFilter.APPLICATION_PATH) : request.getContextPath();
         String separator = query.isEmpty() ? "?" : "&";
         view.addObject("languages", all.stream().map(l -> new Language(l.getLanguage(), names.get(l.getLanguage()),
@@ -61,7 +62,7 @@ final class LayoutModel implements HandlerInterceptor {
                 application + (prefixed ? LanguageUrls.prefixed(l, path) : path) + query + separator + "lang=" + l.getLanguage())).toList());
         view.addObject("currentPath", path);
         view.addObject("staffSignedIn", staffSignedIn());
-        if (prefixed && request.getDispatcherType() != DispatcherType.ERROR) {
+        if (prefixed && !error) {
             List<Alternate> alternates = new ArrayList<>(all.size() + 1);
             all.forEach(l -> alternates.add(new Alternate(l.getLanguage(), platform.link(l, path + query))));
             alternates.add(new Alternate("x-default", platform.link(path + query)));

@@ -56,7 +56,7 @@ class EveryCookieTest extends AppealTestSupport {
             member.https();
         }
         List<String> problems = new ArrayList<>();
-        crawl(visitor, List.of("/", "/?lang=uk", "/?lang=en", "/appeals/" + appeal.slug(), "/events", "/staff/login"), "/", problems);
+        crawl(visitor, List.of("/en/", "/?lang=uk", "/?lang=en", "/en/appeals/" + appeal.slug(), "/en/events", "/staff/login"), "/", problems);
         staff.signIn(member, staff.member(uniqueEmail("cookies"), StaffRole.values()));
         crawl(member, List.of("/staff", "/staff/appeals/" + appeal.id() + "?lang=uk", "/staff/appeals/" + appeal.id() + "/review",
                 "/staff/appeals/" + appeal.id() + "/search"), "/staff", problems);

@@ -148,13 +148,13 @@ class StaffSignInTest extends WebTest {
         StaffFixture.Member member = staff.member(uniqueEmail("leaving"), StaffRole.EDITOR);
         Browser.Page home = staff.signIn(browser, member);
         // public pages show a signed-in member the way back to the staff area and the sign-out button
-        Browser.Page appeal = browser.get("/");
+        Browser.Page appeal = browser.get("/en/");
         assertThat(appeal.doc().select(".site-nav a[href=/staff]")).hasSize(1);
         assertThat(appeal.doc().select("form.signout")).hasSize(1);
         Browser.Page out = browser.submit(home, "form.signout");
         assertThat(out.location()).endsWith("/staff/login?signedOut");
         assertThat(browser.get("/staff").location()).endsWith("/staff/login");
-        Browser.Page after = browser.get("/");
+        Browser.Page after = browser.get("/en/");
         assertThat(after.doc().select(".site-nav a[href=/staff]")).isEmpty();
         assertThat(after.doc().select("form.signout")).isEmpty();
     }
@@ -163,7 +163,7 @@ class StaffSignInTest extends WebTest {
     void aMemberHalfwayThroughSignInSeesNoStaffLinks() {
         StaffFixture.Member member = staff.member(uniqueEmail("halfway"), StaffRole.EDITOR);
         passwordStep(browser, member.email(), member.password());
-        Browser.Page home = browser.get("/");
+        Browser.Page home = browser.get("/en/");
         assertThat(home.doc().select(".site-nav a[href=/staff]")).isEmpty();
         assertThat(home.doc().select("form.signout")).isEmpty();
     }
