@@ -16,7 +16,7 @@ const STAFF = staffFromEnv();
 await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'target/e2e'), chromiumPath: env('CHROMIUM', '/usr/bin/chromium') },
   async (s) => {
     const { page } = s;
-    const appealUrl = `${BASE_URL}/appeals/${SLUG}`;
+    const appealUrl = `${BASE_URL}/en/appeals/${SLUG}`;
     const count = async () => Number((await page.locator('.count-number').textContent()).replace(/\D/g, ''));
 
     s.step('1 the appeal page');
@@ -34,7 +34,7 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
     const row = page.locator('tr', { hasText: SIGNER }).first();
     await s.clickAndLoad(row.locator('a'), (url) => /\/staff\/outbox\/\d+$/.test(url.pathname));
     const body = await page.locator('.mail-body').textContent();
-    const match = body.match(/\/appeal\/confirm\/[A-Za-z0-9_-]+/);
+    const match = body.match(/\/en\/appeal\/confirm\/[A-Za-z0-9_-]+/); // in the signer's language
     if (!match) throw new Error(`no confirmation link in the mail:\n${body}`);
     s.log(`3 the mail "${await s.h1()}" has the link ${match[0].slice(0, 24)}… (${await s.screenshot('mail')})`);
     // sign out, so the signer's part goes on as a visitor

@@ -2,7 +2,7 @@
 // with JavaScript disabled, as the site must work without it:
 //   1. the home page shows the campaign heading;
 //   2. no page makes a request to another origin (privacy: nothing is loaded from third parties);
-//   3. the language switch turns the page into Ukrainian and back into English;
+//   3. the language switch leads to the Ukrainian page (/uk/), remembered for /, and back to English (/en/);
 //   4. a staff member signs in with email, password and a TOTP code computed here.
 // A screenshot of each step goes to SCREENSHOT_DIR. Prints one line per step; exits 0 when all pass and
 // 1 with a message naming the failed step otherwise.
@@ -30,8 +30,9 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
 
     // 1. The home page.
     s.step('1 home page');
-    const home = await page.goto(`${BASE_URL}/`, { waitUntil: 'load' });
+    const home = await page.goto(`${BASE_URL}/`, { waitUntil: 'load' }); // redirected to the browser's language
     if (home?.status() !== 200) throw new Error(`GET / answered ${home?.status()}`);
+    s.expectPath('/en/');
     await s.expectH1('Global week of action for Ukraine');
     const lang = await page.locator('html').getAttribute('lang');
     if (lang !== 'en') throw new Error(`html lang is ${lang}, expected en`);
@@ -44,12 +45,13 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
 
     // 3. The language switch: a plain link, so it works without JavaScript.
     s.step('3 language switch');
-    await s.clickAndLoad(page.getByRole('link', { name: 'Українська', exact: true }), (url) => url.searchParams.get('lang') === 'uk');
+    await s.clickAndLoad(page.getByRole('link', { name: 'Українська', exact: true }), (url) => url.pathname === '/uk/');
     await s.expectH1('Глобальний тиждень дій за Україну');
     const ukFile = await s.screenshot('home-uk');
-    await page.goto(`${BASE_URL}/`, { waitUntil: 'load' }); // the choice is kept (cookie) without ?lang=
+    await page.goto(`${BASE_URL}/`, { waitUntil: 'load' }); // the choice is kept (cookie): / leads to /uk/
+    s.expectPath('/uk/');
     await s.expectH1('Глобальний тиждень дій за Україну');
-    await s.clickAndLoad(page.getByRole('link', { name: 'English', exact: true }), (url) => url.searchParams.get('lang') === 'en');
+    await s.clickAndLoad(page.getByRole('link', { name: 'English', exact: true }), (url) => url.pathname === '/en/');
     await s.expectH1('Global week of action for Ukraine');
     s.log(`3 language switch: Українська, then English again (${ukFile}, ${await s.screenshot('home-en')})`);
 

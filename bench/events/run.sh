@@ -52,4 +52,4 @@ echo "== measuring ($SECONDS_PER_ENDPOINT s per endpoint, $CONCURRENCY concurren
   "json-country=/api/v1/campaigns/bench-week/events?country=$COUNTRY" \
   "geojson=/api/v1/campaigns/bench-week/events.geojson" \
   "ics=/api/v1/campaigns/bench-week/events.ics" \
-  "list-page=/events?campaign=bench-week"
+  "list-page=/en/events?campaign=bench-week"

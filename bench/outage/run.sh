@@ -14,7 +14,7 @@ BENCH_DB_PORT="${BENCH_DB_PORT:-15433}"
 
 OUTAGE_SECONDS="${1:-10}"
 BASE="http://127.0.0.1:$BENCH_PORT"
-PAGE="$BASE/appeals/global-week-of-action"
+PAGE="$BASE/en/appeals/global-week-of-action"
 RESULT="$BENCH_RESULTS/outage.txt"
 command -v socat >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -q socat >/dev/null; } \
   || bench_die "socat is missing: apt-get install socat"

@@ -124,7 +124,7 @@ public class Peak {
                 while (!volatileStop[0]) {
                     long start = System.nanoTime();
                     try {
-                        HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(base + "/appeals/" + slug))
+                        HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(base + "/en/appeals/" + slug))
                                 .header("X-Forwarded-For", "10.250." + me + "." + (i++ % 250)).header("Accept-Language", "en")
                                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
                         if (page.statusCode() == 200) {

@@ -39,7 +39,7 @@ class BaseAddressTest {
             assertThat(output.getOut()).contains("No public address is configured");
 
             Browser browser = new Browser(base);
-            assertThat(browser.get("/api/v1/campaigns/week-of-action-2027/events.atom").body()).contains(base + "/events/")
+            assertThat(browser.get("/api/v1/campaigns/week-of-action-2027/events.atom").body()).contains(base + "/en/events/")
                     .doesNotContain("localhost:8080");
             String email = "base-address-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
             Browser.Page signed = browser.postRaw("/api/v1/appeals/global-week-of-action/signatures", "application/json", """
@@ -48,7 +48,7 @@ class BaseAddressTest {
             assertThat(signed.status()).isEqualTo(202);
             String mail = app.getBean(JdbcClient.class).sql("SELECT body FROM mail_outbox WHERE recipient = :to")
                     .param("to", email).query(String.class).single();
-            assertThat(mail).contains(base + "/appeal/confirm/").doesNotContain("localhost:8080");
+            assertThat(mail).contains(base + "/en/appeal/confirm/").doesNotContain("localhost:8080");
         }
     }
 

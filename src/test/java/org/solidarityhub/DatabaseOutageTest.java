@@ -29,7 +29,7 @@ class DatabaseOutageTest {
 
     private static final String SIGN = "/api/v1/appeals/global-week-of-action/signatures";
     /** A page read from the database on every view (appeal pages may be answered from a few seconds of cache). */
-    private static final String PAGE = "/organizations/999999999";
+    private static final String PAGE = "/en/organizations/999999999";
 
     @Test
     void whileTheDatabaseIsAwayRequestsGetA503AtOnceAndHealthSaysSo() throws Exception {
@@ -51,7 +51,7 @@ class DatabaseOutageTest {
 
                 proxy.cut();
 
-                Browser.Page page = timed(Duration.ofSeconds(2), () -> browser.acceptLanguage("uk").get(PAGE));
+                Browser.Page page = timed(Duration.ofSeconds(2), () -> browser.acceptLanguage("uk").get(PAGE.replace("/en/", "/uk/")));
                 assertThat(page.status()).isEqualTo(503);
                 assertThat(page.header("Retry-After")).isPresent();
                 assertThat(page.text("h1")).isEqualTo("Тимчасово недоступно");

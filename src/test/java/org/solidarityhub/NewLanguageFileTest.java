@@ -69,7 +69,7 @@ class NewLanguageFileTest {
 
     @Test
     void theLanguageSwitchOffersTheNewLanguageOnEveryPage() {
-        for (String path : new String[]{"/", "/events", "/appeal", "/privacy"}) {
+        for (String path : new String[]{"/en/", "/en/events", "/en/appeal", "/en/privacy"}) {
             Browser.Page page = browser.open(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.doc().select("nav.languages a").eachAttr("hreflang")).as(path).containsExactly("en", "de", "uk");
@@ -80,16 +80,21 @@ class NewLanguageFileTest {
     @Test
     void theNewLanguageCanBeChosenAndIsUsedWithTheBaseLanguageForMissingTexts() {
         Browser german = new Browser(browserBase());
-        Browser.Page page = german.get("/?lang=de");
+        Browser.Page chosen = german.get("/en/?lang=de");
+        assertThat(chosen.location()).isEqualTo("/de/");
+        assertThat(german.cookie("lang")).contains("de");
+        Browser.Page page = german.get("/de/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.doc().selectFirst("html").attr("lang")).isEqualTo("de");
         assertThat(page.doc().selectFirst("nav.languages").attr("aria-label")).isEqualTo("Sprache");
         assertThat(german.cookie("lang")).contains("de");
         assertThat(page.text("nav.site-nav")).contains("Privacy"); // not translated yet: English
 
-        Browser.Page byHeader = new Browser(browserBase()).acceptLanguage("de-AT,de;q=0.9,en;q=0.5").get("/events");
+        Browser.Page byHeader = new Browser(browserBase()).acceptLanguage("de-AT,de;q=0.9,en;q=0.5").open("/events");
+        assertThat(byHeader.uri().getPath()).isEqualTo("/de/events");
         assertThat(byHeader.doc().selectFirst("html").attr("lang")).isEqualTo("de");
-        assertThat(new Browser(browserBase()).get("/?lang=xx").status()).isEqualTo(400);
+        // a language the site does not offer: the page in the current language, not an error page
+        assertThat(new Browser(browserBase()).get("/de/?lang=xx").location()).isEqualTo("/de/");
     }
 
     @Test
@@ -118,7 +123,7 @@ class NewLanguageFileTest {
 
     @Test
     void theAppealShowsItsTextInTheBaseLanguageWithANoticeInTheNewOne() {
-        Browser.Page appeal = new Browser(browserBase()).acceptLanguage("de").open("/appeal");
+        Browser.Page appeal = new Browser(browserBase()).acceptLanguage("de").open("/de/appeal");
         assertThat(appeal.status()).isEqualTo(200);
         assertThat(appeal.doc().selectFirst("html").attr("lang")).isEqualTo("de");
         assertThat(appeal.doc().selectFirst("article.appeal-text").attr("lang")).isEqualTo("en");

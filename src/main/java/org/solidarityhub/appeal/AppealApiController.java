@@ -88,7 +88,7 @@ class AppealApiController {
 
     @GetMapping
     ResponseEntity<List<ApiAppeal>> list(Locale locale) {
-        return cached(appeals.open().stream().map(a -> summary(a, appeals.currentFor(a, locale), null)).toList());
+        return cached(appeals.open().stream().map(a -> summary(a, appeals.currentFor(a, locale), null, locale)).toList());
     }
 
     @GetMapping("/{slug}")
@@ -100,7 +100,7 @@ class AppealApiController {
         }
         Appeal.Revision revision = language != null ? appeals.current(appeal.id(), language).orElseThrow()
                 : appeals.currentFor(appeal, locale);
-        return cached(summary(appeal, revision, languages));
+        return cached(summary(appeal, revision, languages, locale));
     }
 
     @GetMapping("/{slug}/signatories")
@@ -159,10 +159,10 @@ class AppealApiController {
                 null, null);
     }
 
-    private ApiAppeal summary(Appeal appeal, Appeal.Revision revision, List<String> languages) {
+    private ApiAppeal summary(Appeal appeal, Appeal.Revision revision, List<String> languages, Locale locale) {
         PublicCounts current = counts.publicOf(appeal.id());
         return new ApiAppeal(appeal.slug(), revision.title(), revision.language(), appeal.state().name(), appeal.goal(),
-                platform.link("/appeals/" + appeal.slug()),
+                platform.link(locale, "/appeals/" + appeal.slug()),
                 new ApiCounts(current.total(), current.individuals(), current.organizations(), current.byCountry()),
                 languages, languages == null ? null : revision.number());
     }

@@ -227,7 +227,7 @@ class AppealController {
         model.addAttribute("textLanguages", appeals.languages(appeal).stream().map(l -> new LanguageName(l, displayName(l))).toList());
         model.addAttribute("og", new OpenGraph(revision.title(),
                 messages.getMessage("appeal.og.description", new Object[]{new CountTexts(messages, locale).of(current.total())}, locale),
-                platform.link("/appeals/" + appeal.slug())));
+                platform.link(locale, "/appeals/" + appeal.slug())));
     }
 
     private static String displayName(String language) {

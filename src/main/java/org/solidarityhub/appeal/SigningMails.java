@@ -25,14 +25,14 @@ class SigningMails {
         return new Outbox.Message(email,
                 messages.getMessage("appeal.mail.confirm.subject", new Object[]{title}, language),
                 messages.getMessage("appeal.mail.confirm.body", new Object[]{title,
-                        platform.link("/appeal/confirm/" + confirmToken), properties.confirmationValidity().toDays(),
-                        platform.link("/appeal/withdraw/" + withdrawToken)}, language));
+                        platform.link(language, "/appeal/confirm/" + confirmToken), properties.confirmationValidity().toDays(),
+                        platform.link(language, "/appeal/withdraw/" + withdrawToken)}, language));
     }
 
     Outbox.Message reminder(String email, Locale language, String title, String appealSlug, String withdrawToken) {
         return new Outbox.Message(email,
                 messages.getMessage("appeal.mail.already.subject", new Object[]{title}, language),
                 messages.getMessage("appeal.mail.already.body", new Object[]{title,
-                        platform.link("/appeals/" + appealSlug), platform.link("/appeal/withdraw/" + withdrawToken)}, language));
+                        platform.link(language, "/appeals/" + appealSlug), platform.link(language, "/appeal/withdraw/" + withdrawToken)}, language));
     }
 }

@@ -84,7 +84,7 @@ class AddressRequests {
         String message = ask.message() == null || ask.message().isBlank() ? "—" : ask.message().strip();
         outbox.enqueue(event.contactEmail(), messages.getMessage("events.mail.addressRequest.subject", new Object[]{title}, language),
                 messages.getMessage("events.mail.addressRequest.body",
-                        new Object[]{title, name, ask.email().strip(), message, platform.link("/events/" + event.id())}, language));
+                        new Object[]{title, name, ask.email().strip(), message, platform.link(language, "/events/" + event.id())}, language));
         audit.record("events.address-requested", "event", event.id(), null);
     }
 }

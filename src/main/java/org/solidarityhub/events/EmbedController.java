@@ -41,11 +41,11 @@ class EmbedController {
         }
         model.addAttribute("cards", views.byTime(c, parsed.filter(), LIMIT, locale));
         model.addAttribute("campaignName", c.name(locale));
-        model.addAttribute("site", platform.link("/"));
-        model.addAttribute("moreUrl", platform.link("/events?campaign=" + c.slug()
+        model.addAttribute("site", platform.link(locale, "/"));
+        model.addAttribute("moreUrl", platform.link(locale, "/events?campaign=" + c.slug()
                 + (parsed.filter().country() == null ? "" : "&country=" + parsed.filter().country())
                 + (parsed.filter().type() == null ? "" : "&type=" + parsed.filter().type().name())));
-        model.addAttribute("eventBase", platform.link("/events/"));
+        model.addAttribute("eventBase", platform.link(locale, "/events/"));
         return "events/embed";
     }
 }

@@ -12,6 +12,7 @@ import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.ICalendarWriter;
 import org.solidarityhub.platform.Markdown;
 import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.platform.LanguageUrls;
 import org.solidarityhub.platform.SupportedLanguages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -91,13 +92,13 @@ class EventFeeds {
             String where = e.online() ? messages.getMessage("events.show.online", null, locale)
                     : e.city() + ", " + countries.name(e.country(), locale);
             String typeName = messages.getMessage(e.type().messageKey(), null, locale);
-            entries.add(new AtomWriter.Entry("tag:" + host() + ",2026:event-" + e.id(), e.title(), platform.link("/events/" + e.id()),
+            entries.add(new AtomWriter.Entry("tag:" + host() + ",2026:event-" + e.id(), e.title(), platform.link(locale, "/events/" + e.id()),
                     e.publishedAt(), changed, typeName + " · " + when + " · " + where,
                     "<p>" + escape(when) + "<br>" + escape(where) + "</p>" + markdown.toHtml(e.description()),
                     e.type().name(), typeName));
         }
         AtomWriter.Feed feed = new AtomWriter.Feed("tag:" + host() + ",2026:campaign-" + c.slug(), c.name(locale),
-                platform.link("/api/v1/campaigns/" + c.slug() + "/events.atom"), platform.link("/events?campaign=" + c.slug()),
+                platform.link("/api/v1/campaigns/" + c.slug() + "/events.atom"), platform.link(locale, "/events?campaign=" + c.slug()),
                 locale.getLanguage(), updated == null ? clock.instant() : updated);
         return AtomWriter.write(feed, entries);
     }
@@ -110,7 +111,7 @@ class EventFeeds {
                 new PinProperties(e.id(), e.title(), e.type().name(), messages.getMessage(e.type().messageKey(), null, locale),
                         EventFormat.iso(e.start()), EventFormat.iso(e.end()), e.zone().getId(),
                         EventFormat.when(e.start(), e.end(), locale), e.city(), e.country(), e.online(),
-                        e.visibility().name(), "/events/" + e.id()))).toList();
+                        e.visibility().name(), LanguageUrls.prefixed(locale, "/events/" + e.id())))).toList();
         return json.writeValueAsBytes(new FeatureCollection("FeatureCollection", features));
     }
 
@@ -128,7 +129,7 @@ class EventFeeds {
             place.add(e.city());
             place.add(countries.name(e.country(), SupportedLanguages.BASE));
         }
-        String url = platform.link("/events/" + e.id());
+        String url = platform.link(SupportedLanguages.BASE, "/events/" + e.id());
         String description = e.description() + "\n\n" + e.organizers() + "\n" + url;
         return new ICalendarWriter.Entry("event-" + e.id() + "@" + host(), e.title(), description, String.join(", ", place),
                 e.zone(), e.startsLocal(), e.endsLocal(),

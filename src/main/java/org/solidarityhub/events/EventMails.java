@@ -28,13 +28,13 @@ class EventMails {
 
     void confirmation(String email, Locale language, String title, String manageToken) {
         send(email, "events.mail.confirm", language, new Object[]{title},
-                new Object[]{title, platform.link("/events/manage/" + manageToken), properties.unconfirmedValidity().toDays()});
+                new Object[]{title, platform.link(language, "/events/manage/" + manageToken), properties.unconfirmedValidity().toDays()});
     }
 
     /** Approved: a new event ({@code change} false) or a change to a published one. */
     void approved(String email, Locale language, String title, long eventId, boolean change) {
         send(email, change ? "events.mail.changeApproved" : "events.mail.approved", language, new Object[]{title},
-                new Object[]{title, platform.link("/events/" + eventId)});
+                new Object[]{title, platform.link(language, "/events/" + eventId)});
     }
 
     /** Rejected, with the moderator's reason. */

@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.Countries;
+import org.solidarityhub.platform.LanguageUrls;
 import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.platform.SupportedLanguages;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -138,7 +140,7 @@ class EventsApiController {
         String api = "/api/v1/campaigns/" + c.slug();
         return new ApiCampaign(c.slug(), c.name(locale), c.text(locale).description(), names, c.startsOn().toString(),
                 c.endsOn().toString(), current, counts,
-                new ApiLinks(api + "/events", "/events?campaign=" + c.slug(), api + "/events.ics", api + "/events.atom"));
+                new ApiLinks(api + "/events", LanguageUrls.prefixed(locale, "/events?campaign=" + c.slug()), api + "/events.ics", api + "/events.atom"));
     }
 
     private ApiEvent event(PublicEvent e) {
@@ -147,9 +149,9 @@ class EventsApiController {
                 e.latitude() == null ? null : e.latitude().doubleValue(),
                 e.longitude() == null ? null : e.longitude().doubleValue(), e.visibility().name());
         List<ApiOrganization> organizations = e.organizations().stream()
-                .map(o -> new ApiOrganization(o.name(), o.country(), o.verified() ? platform.link("/organizations/" + o.id()) : null))
+                .map(o -> new ApiOrganization(o.name(), o.country(), o.verified() ? platform.link(SupportedLanguages.BASE, "/organizations/" + o.id()) : null))
                 .toList();
-        return new ApiEvent(e.id(), platform.link("/events/" + e.id()), e.title(), e.type().name(), e.description(),
+        return new ApiEvent(e.id(), platform.link(SupportedLanguages.BASE, "/events/" + e.id()), e.title(), e.type().name(), e.description(),
                 e.languages(), EventFormat.iso(e.start()), EventFormat.iso(e.end()), e.zone().getId(), e.online(),
                 e.onlineUrl(), location, e.organizers(), organizations, e.accessibility());
     }

@@ -2,11 +2,13 @@ package org.solidarityhub.platform;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +22,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * The interface language: a {@code ?lang=} choice, kept in a cookie, else the browser's Accept-Language.
- * An unknown {@code ?lang=} is a 400 with a message in the current language.
+ * The interface language: on a public page, its URL's prefix ({@link LanguagePrefixFilter}); elsewhere (staff, API)
+ * a {@code ?lang=} choice, kept in a cookie, else the browser's Accept-Language. A {@code ?lang=} naming a language
+ * the site does not offer is ignored on a page (the reader sees it in another language), and a 400 from the API.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -31,9 +34,11 @@ class LocaleConfiguration implements WebMvcConfigurer {
     private static final Duration COOKIE_AGE = Duration.ofDays(365);
 
     private final SupportedLanguages languages;
+    private final PlatformProperties platform;
 
-    LocaleConfiguration(SupportedLanguages languages) {
+    LocaleConfiguration(SupportedLanguages languages, PlatformProperties platform) {
         this.languages = languages;
+        this.platform = platform;
     }
 
     @Bean
@@ -69,24 +74,49 @@ class LocaleConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** After the input screening (-200), before Spring Security (-100): both see the path without the prefix. */
+    @Bean
+    FilterRegistrationBean<LanguagePrefixFilter> languagePrefixFilter(LanguageUrls urls, LocaleResolver localeResolver) {
+        FilterRegistrationBean<LanguagePrefixFilter> registration =
+                new FilterRegistrationBean<>(new LanguagePrefixFilter(urls, languages, localeResolver));
+        registration.setName("languagePrefix");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        registration.setOrder(-150);
+        return registration;
+    }
+
+    /** After Spring Security (-100), before the resource chain's filter (last). */
+    @Bean
+    FilterRegistrationBean<PrefixedLinks> prefixedLinks() {
+        FilterRegistrationBean<PrefixedLinks> registration = new FilterRegistrationBean<>(new PrefixedLinks());
+        registration.setName("prefixedLinks");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        registration.setOrder(-90);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new LanguageChoice());
-        registry.addInterceptor(new LayoutModel(languages));
+        registry.addInterceptor(new LayoutModel(languages, platform));
     }
 
-    /** Applies {@code ?lang=} to the locale cookie, rejecting languages the site does not offer. */
+    /** Applies {@code ?lang=} to the locale cookie on what has no language prefix (staff pages, API). */
     private final class LanguageChoice implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             String code = request.getParameter(PARAMETER);
-            if (code == null || request.getDispatcherType() == DispatcherType.ERROR) {
+            if (code == null || request.getDispatcherType() == DispatcherType.ERROR
+                    || request.getAttribute(LanguagePrefixFilter.LANGUAGE) != null) {
                 return true;
             }
-            Locale locale = languages.byCode(code).orElseThrow(UnsupportedLanguageException::new);
             LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
-            if (resolver != null) {
-                resolver.setLocale(request, response, locale);
+            Optional<Locale> locale = languages.byCode(code);
+            if (locale.isEmpty() && request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                throw new UnsupportedLanguageException(); // a program asked: it gets a problem it can read
+            }
+            if (resolver != null && locale.isPresent()) {
+                resolver.setLocale(request, response, locale.get());
             }
             return true;
         }

@@ -78,7 +78,15 @@ public record PlatformProperties(
         }
     }
 
-    /** An absolute link to a path of this site, for emails. */
+    /**
+     * An absolute link to a page of this site in a language, under that language's prefix (see
+     * {@link LanguageUrls}): for emails (in the recipient's language), feeds and the API.
+     */
+    public String link(Locale language, String path) {
+        return link(LanguageUrls.prefixed(language, path));
+    }
+
+    /** An absolute link to a path of this site that has no language prefix (staff, API, assets). */
     public String link(String path) {
         String base = baseUrl.toString();
         if (base.endsWith("/")) {

@@ -99,6 +99,7 @@ class SecurityConfiguration {
     SecurityFilterChain staffSecurity(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
+        csrfTokens.setCookiePath("/"); // one cookie for the whole staff area, whatever the context path
 
         http
                 .securityMatcher(staffArea())

@@ -21,7 +21,7 @@ class AppealBadInputTest extends AppealTestSupport {
         Map<String, Object> fields = individual("Olena", uniqueEmail("bad"), "FULL_NAME");
         fields.put(field, value);
         Browser who = person().acceptLanguage(language);
-        return signAsIndividual(who, fields);
+        return who.submit(who.get("/" + language + "/appeals/" + appeal.slug()), "#sign-individual", fields);
     }
 
     private void assertRefused(Browser.Page page, String fieldId, String message) {
@@ -75,7 +75,7 @@ class AppealBadInputTest extends AppealTestSupport {
 
     @Test
     void theFormsLimitsAreTheLimitsTheServerChecks() {
-        var form = person().get("/appeals/" + appeal.slug()).doc();
+        var form = person().get("/en/appeals/" + appeal.slug()).doc();
         assertThat(form.selectFirst("#i-name").attr("maxlength")).isEqualTo(String.valueOf(SignRequest.NAME_LIMIT));
         assertThat(form.selectFirst("#i-city").attr("maxlength")).isEqualTo(String.valueOf(SignRequest.CITY_LIMIT));
         assertThat(form.selectFirst("#i-comment").attr("maxlength")).isEqualTo(String.valueOf(SignRequest.COMMENT_LIMIT));
@@ -120,7 +120,7 @@ class AppealBadInputTest extends AppealTestSupport {
         assertThat(page.doc().select("#o-country option[value=UA]").text()).isEqualTo("Україна");
         assertThat(page.doc().select("#i-country option")).hasSizeGreaterThan(240);
 
-        Browser.Page english = person().acceptLanguage("en").get("/appeals/" + appeal.slug());
+        Browser.Page english = person().acceptLanguage("en").get("/en/appeals/" + appeal.slug());
         assertThat(english.doc().select("#i-country option[value=UA]").text()).isEqualTo("Ukraine");
         assertThat(english.doc().select("#i-country option[selected]")).isEmpty();
     }
@@ -149,19 +149,19 @@ class AppealBadInputTest extends AppealTestSupport {
 
     @Test
     void anUnknownAppealIsA404() {
-        assertThat(anotherBrowser().get("/appeals/no-such-appeal").status()).isEqualTo(404);
-        assertThat(anotherBrowser().get("/appeals/" + "x".repeat(300)).status()).isEqualTo(404);
-        assertThat(anotherBrowser().get("/appeal/confirm/not-a-token").status()).isEqualTo(404);
-        assertThat(anotherBrowser().get("/appeals/" + appeal.slug() + "/revisions/999999999").status()).isEqualTo(404);
-        assertThat(anotherBrowser().get("/appeals/" + appeal.slug() + "/revisions/abc").status()).isEqualTo(400);
+        assertThat(anotherBrowser().get("/en/appeals/no-such-appeal").status()).isEqualTo(404);
+        assertThat(anotherBrowser().get("/en/appeals/" + "x".repeat(300)).status()).isEqualTo(404);
+        assertThat(anotherBrowser().get("/en/appeal/confirm/not-a-token").status()).isEqualTo(404);
+        assertThat(anotherBrowser().get("/en/appeals/" + appeal.slug() + "/revisions/999999999").status()).isEqualTo(404);
+        assertThat(anotherBrowser().get("/en/appeals/" + appeal.slug() + "/revisions/abc").status()).isEqualTo(400);
     }
 
     @Test
     void badFiltersOnTheSignatoriesPageAreHarmless() {
-        Browser.Page page = anotherBrowser().get("/appeals/" + appeal.slug() + "/signatories?country=%3Cscript%3E&page=-5");
+        Browser.Page page = anotherBrowser().get("/en/appeals/" + appeal.slug() + "/signatories?country=%3Cscript%3E&page=-5");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("<script>");
-        assertThat(anotherBrowser().get("/appeals/" + appeal.slug() + "/signatories?page=abc").status()).isEqualTo(400);
+        assertThat(anotherBrowser().get("/en/appeals/" + appeal.slug() + "/signatories?page=abc").status()).isEqualTo(400);
     }
 
     @Test

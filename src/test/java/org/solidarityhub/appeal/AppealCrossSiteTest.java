@@ -24,7 +24,7 @@ class AppealCrossSiteTest extends AppealTestSupport {
 
     @Test
     void theSignFormsCarryNoTokenAndSetNoCookie() {
-        Browser.Page page = person().get("/appeals/" + appeal.slug());
+        Browser.Page page = person().get("/en/appeals/" + appeal.slug());
 
         assertThat(page.doc().select("#sign-individual, #sign-organization")).hasSize(2);
         assertThat(page.doc().select("input[name=_csrf]")).isEmpty();
@@ -49,7 +49,8 @@ class AppealCrossSiteTest extends AppealTestSupport {
         for (String language : new String[] {"en", "uk"}) {
             CrossSite.forEach(CrossSite.fromElsewhere(port), () -> person().acceptLanguage(language), (sender, who) -> {
                 String email = uniqueEmail("cross-site-signer");
-                Browser.Page refused = signAsIndividual(who, individual("Olena K.", email, "HIDDEN"));
+                Browser.Page refused = who.submit(who.get("/" + language + "/appeals/" + appeal.slug()), "#sign-individual",
+                        individual("Olena K.", email, "HIDDEN"));
 
                 CrossSite.assertRefused(refused, language, sender);
                 assertThat(rows(email)).as(sender).isZero();
@@ -79,8 +80,8 @@ class AppealCrossSiteTest extends AppealTestSupport {
         String email = uniqueEmail("link-holder");
         Browser signer = person();
         assertThat(signAsIndividual(signer, individual("Hanna L.", email, "HIDDEN")).location()).endsWith("/signed");
-        String confirm = path(mail(email, 1), "/appeal/confirm/");
-        String withdraw = path(mail(email, 1), "/appeal/withdraw/");
+        String confirm = path(mail(email, 1), "/en/appeal/confirm/");
+        String withdraw = path(mail(email, 1), "/en/appeal/withdraw/");
 
         CrossSite.forEach(CrossSite.fromElsewhere(port), this::person, (sender, attacker) -> {
             CrossSite.assertRefused(attacker.submit(signer.get(confirm), "main form"), "en", sender);

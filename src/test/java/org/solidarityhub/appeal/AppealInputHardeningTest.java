@@ -64,7 +64,7 @@ class AppealInputHardeningTest extends AppealTestSupport {
     @Test
     void indexedAndNestedParametersOnTheSignFormGetA400WithoutAnErrorInTheLog(CapturedOutput log) {
         for (String name : new String[]{"organizationName[0]", "organizationName[300]", "name.first", "updates[x]"}) {
-            Browser.Page page = person().post("/appeals/" + appeal.slug() + "/sign",
+            Browser.Page page = person().post("/en/appeals/" + appeal.slug() + "/sign",
                     Map.of("kind", "INDIVIDUAL", "name", "Olena", "email", uniqueEmail("idx"), "country", "BE",
                             "display", "FULL_NAME", name, "x"));
             assertThat(page.status()).as(name).isEqualTo(400);
@@ -84,7 +84,7 @@ class AppealInputHardeningTest extends AppealTestSupport {
         fields.forEach((name, value) -> body.append("--b0undary\r\nContent-Disposition: form-data; name=\"").append(name)
                 .append("\"\r\n\r\n").append(value).append("\r\n"));
         body.append("--b0undary--\r\n");
-        Browser.Page refused = who.postRaw("/appeals/" + appeal.slug() + "/sign", "multipart/form-data; boundary=b0undary",
+        Browser.Page refused = who.postRaw("/en/appeals/" + appeal.slug() + "/sign", "multipart/form-data; boundary=b0undary",
                 body.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains(CONTROL);

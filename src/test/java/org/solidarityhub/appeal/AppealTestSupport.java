@@ -47,13 +47,13 @@ abstract class AppealTestSupport extends WebTest {
 
     /** Submits the individual form as a person with their own IP address; returns the response. */
     Browser.Page signAsIndividual(Browser who, Map<String, Object> fields) {
-        Browser.Page page = who.get("/appeals/" + appeal.slug());
+        Browser.Page page = who.get("/en/appeals/" + appeal.slug());
         assertThat(page.status()).isEqualTo(200);
         return who.submit(page, "#sign-individual", fields);
     }
 
     Browser.Page signAsOrganization(Browser who, Map<String, Object> fields) {
-        Browser.Page page = who.get("/appeals/" + appeal.slug());
+        Browser.Page page = who.get("/en/appeals/" + appeal.slug());
         return who.submit(page, "#sign-organization", fields);
     }
 
@@ -79,7 +79,7 @@ abstract class AppealTestSupport extends WebTest {
     }
 
     void confirm(Browser who, String email, int mailNumber) {
-        String link = path(mail(email, mailNumber), "/appeal/confirm/");
+        String link = path(mail(email, mailNumber), "/en/appeal/confirm/");
         Browser.Page page = who.get(link);
         assertThat(page.status()).isEqualTo(200);
         Browser.Page done = who.submit(page, "main form");

@@ -32,7 +32,7 @@ class ClientAddressTest extends AppealTestSupport {
         assertThat(sign(neighbour, email).status()).isEqualTo(202);
 
         assertThat(IpAddresses.fromHex((String) row(email).get("ip_hex"))).isEqualTo("127.0.0.2");
-        assertThat(neighbour.get("/", "X-Forwarded-Proto", "https").header("Strict-Transport-Security"))
+        assertThat(neighbour.get("/en/", "X-Forwarded-Proto", "https").header("Strict-Transport-Security"))
                 .as("nor is its word on HTTPS believed").isEmpty();
     }
 
@@ -44,7 +44,7 @@ class ClientAddressTest extends AppealTestSupport {
         assertThat(sign(client, email).status()).isEqualTo(202);
 
         assertThat(IpAddresses.fromHex((String) row(email).get("ip_hex"))).isEqualTo("198.51.100.78");
-        assertThat(client.get("/", "X-Forwarded-Proto", "https").header("Strict-Transport-Security")).isPresent();
+        assertThat(client.get("/en/", "X-Forwarded-Proto", "https").header("Strict-Transport-Security")).isPresent();
     }
 
     @Test

@@ -40,7 +40,7 @@ class SigningTest extends AppealTestSupport {
         String email = uniqueEmail("olena");
         Browser olena = person();
         Browser.Page signed = signAsIndividual(olena, individual("Olena Kovalenko", email, "FULL_NAME"));
-        assertThat(signed.location()).endsWith("/appeals/" + appeal.slug() + "/signed");
+        assertThat(signed.location()).endsWith("/en/appeals/" + appeal.slug() + "/signed");
         assertThat(olena.follow(signed).text("h1")).isEqualTo("Check your email");
         // stored before the signer was told, pending until confirmed
         assertThat(row(email)).containsEntry("status", "PENDING").containsEntry("language", "en");
@@ -48,8 +48,8 @@ class SigningTest extends AppealTestSupport {
 
         MimeMessage mail = mail(email, 1);
         assertThat(TestMailServer.subject(mail)).startsWith("Please confirm your signature: Peace for Ukraine");
-        assertThat(TestMailServer.body(mail)).contains(BASE + "/appeal/withdraw/");
-        String link = path(mail, "/appeal/confirm/");
+        assertThat(TestMailServer.body(mail)).contains(BASE + "/en/appeal/withdraw/");
+        String link = path(mail, "/en/appeal/confirm/");
 
         // opening the link (as a mail scanner does) confirms nothing
         Browser.Page confirmPage = anotherBrowser().get(link);
@@ -69,7 +69,7 @@ class SigningTest extends AppealTestSupport {
             counting.rollback();
         }
         assertThat(count()).isEqualTo(1);
-        Browser.Page page = anotherBrowser().get("/appeals/" + appeal.slug());
+        Browser.Page page = anotherBrowser().get("/en/appeals/" + appeal.slug());
         // one signature is below the threshold of small counts: published as "fewer than 5" (SmallCountsTest)
         assertThat(page.text(".count-number")).isEqualTo("fewer than 5");
         assertThat(page.text(".signers")).contains("Olena Kovalenko, Brussels, Belgium");
@@ -81,7 +81,7 @@ class SigningTest extends AppealTestSupport {
     void theSignatureRecordsTheRevisionAndLanguageTheSignerSaw() {
         String email = uniqueEmail("ukr");
         Browser reader = person().acceptLanguage("uk");
-        Browser.Page page = reader.get("/appeals/" + appeal.slug());
+        Browser.Page page = reader.get("/uk/appeals/" + appeal.slug());
         assertThat(page.text("h1")).startsWith("Мир для України");
         String revisionShown = page.doc().select("#sign-individual input[name=revision]").attr("value");
         // an editor publishes a new Ukrainian revision while the reader fills in the form
@@ -102,7 +102,7 @@ class SigningTest extends AppealTestSupport {
         signAndConfirm(individual("Secret Person", hidden, "HIDDEN"));
         assertThat(count()).isEqualTo(3);
 
-        Browser.Page list = anotherBrowser().get("/appeals/" + appeal.slug() + "/signatories");
+        Browser.Page list = anotherBrowser().get("/en/appeals/" + appeal.slug() + "/signatories");
         String text = list.text("ol.signatories");
         assertThat(text).contains("Anna Nowak, Brussels, Belgium").contains("Mark, Belgium")
                 .doesNotContain("Thompson").doesNotContain("Secret").doesNotContain("Person");
@@ -117,10 +117,10 @@ class SigningTest extends AppealTestSupport {
         fields.put("comment", "Slava Ukraini! Solidarity from Lviv.");
         signAndConfirm(fields);
         count();
-        assertThat(anotherBrowser().get("/appeals/" + appeal.slug() + "/signatories").body()).doesNotContain("Solidarity from Lviv");
+        assertThat(anotherBrowser().get("/en/appeals/" + appeal.slug() + "/signatories").body()).doesNotContain("Solidarity from Lviv");
         long id = ((Number) row(email).get("id")).longValue();
         db.sql("UPDATE signature SET comment_status = 'APPROVED' WHERE id = :id").param("id", id).update();
-        assertThat(anotherBrowser().get("/appeals/" + appeal.slug() + "/signatories").text("ol.signatories q"))
+        assertThat(anotherBrowser().get("/en/appeals/" + appeal.slug() + "/signatories").text("ol.signatories q"))
                 .isEqualTo("Slava Ukraini! Solidarity from Lviv.");
     }
 
@@ -153,7 +153,7 @@ class SigningTest extends AppealTestSupport {
         java.util.List<java.util.concurrent.Callable<Integer>> attempts = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Browser who = person();
-            Browser.Page page = who.get("/appeals/" + appeal.slug());
+            Browser.Page page = who.get("/en/appeals/" + appeal.slug());
             attempts.add(() -> who.submit(page, "#sign-individual", individual("Same Person", email, "HIDDEN")).status());
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
@@ -189,7 +189,7 @@ class SigningTest extends AppealTestSupport {
         signAndConfirm(fields);
         assertThat(count()).isEqualTo(1);
         long id = ((Number) row(email).get("id")).longValue();
-        String withdraw = path(mail(email, 1), "/appeal/withdraw/");
+        String withdraw = path(mail(email, 1), "/en/appeal/withdraw/");
 
         Browser who = person();
         Browser.Page page = who.get(withdraw);
@@ -218,7 +218,7 @@ class SigningTest extends AppealTestSupport {
         assertThat(signed.location()).endsWith("/signed");
         confirm(contact, email, 1);
         assertThat(count()).isZero();
-        assertThat(anotherBrowser().get("/appeals/" + appeal.slug() + "/signatories").body()).doesNotContain(name);
+        assertThat(anotherBrowser().get("/en/appeals/" + appeal.slug() + "/signatories").body()).doesNotContain(name);
 
         long id = ((Number) row(email).get("id")).longValue();
         Map<String, Object> organization = db.sql("SELECT * FROM organization WHERE id = :id")
@@ -243,10 +243,10 @@ class SigningTest extends AppealTestSupport {
 
         assertThat(count()).isEqualTo(1);
         assertThat(counts.of(appeal.id()).organizations()).isEqualTo(1);
-        Browser.Page list = anotherBrowser().get("/appeals/" + appeal.slug() + "/signatories");
+        Browser.Page list = anotherBrowser().get("/en/appeals/" + appeal.slug() + "/signatories");
         assertThat(list.text("li.organization")).contains(name).contains("https://example.org/union");
         assertThat(list.body()).doesNotContain("Contact Person").doesNotContain(email);
-        assertThat(anotherBrowser().get("/organizations/" + organization.get("id")).status()).isEqualTo(200);
+        assertThat(anotherBrowser().get("/en/organizations/" + organization.get("id")).status()).isEqualTo(200);
         assertThat(db.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'appeal.organization-verified' AND target_id = :id")
                 .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
     }
@@ -288,7 +288,7 @@ class SigningTest extends AppealTestSupport {
     void aConfirmationLinkExpiresAfterSevenDays() {
         String email = uniqueEmail("late");
         signAsIndividual(person(), individual("Late", email, "HIDDEN"));
-        String link = path(mail(email, 1), "/appeal/confirm/");
+        String link = path(mail(email, 1), "/en/appeal/confirm/");
         clock.advance(Duration.ofDays(7).plusMinutes(1));
         Browser.Page gone = anotherBrowser().get(link);
         assertThat(gone.status()).isEqualTo(404);
@@ -299,11 +299,11 @@ class SigningTest extends AppealTestSupport {
     void aClosedAppealTakesNoSignatures() {
         Browser who = person();
         appeals.update(appeal.id(), Appeal.State.CLOSED, null);
-        Browser.Page page = anotherBrowser().get("/appeals/" + appeal.slug());
+        Browser.Page page = anotherBrowser().get("/en/appeals/" + appeal.slug());
         assertThat(page.doc().select("#sign-individual")).isEmpty();
         assertThat(page.text(".sign .notice")).isEqualTo("This appeal is closed: it no longer takes signatures.");
         String email = uniqueEmail("closed");
-        Browser.Page refused = who.post("/appeals/" + appeal.slug() + "/sign", Map.of("kind", "INDIVIDUAL",
+        Browser.Page refused = who.post("/en/appeals/" + appeal.slug() + "/sign", Map.of("kind", "INDIVIDUAL",
                 "name", "X", "email", email, "country", "BE", "display", "HIDDEN"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(rows(email)).isZero();

@@ -58,8 +58,9 @@ class SiteCrawlTest extends AppealTestSupport {
                     reader.https();
                 }
                 List<String> problems = new ArrayList<>();
-                Set<String> seen = crawl(reader, List.of("/", "/appeal", "/appeals/" + AppealDemoContent.SLUG, "/appeals/" + appeal.slug(),
-                        "/events", "/no-such-page"), SiteCrawlTest::isPublic, problems, SiteCrawlTest::checkPublicPage);
+                String prefix = "/" + language;
+                Set<String> seen = crawl(reader, List.of(prefix + "/", "/appeal", prefix + "/appeals/" + AppealDemoContent.SLUG,
+                        prefix + "/appeals/" + appeal.slug(), prefix + "/events", prefix + "/no-such-page"), SiteCrawlTest::isPublic, problems, SiteCrawlTest::checkPublicPage);
 
                 assertThat(seen.size()).as("pages crawled").isGreaterThan(8);
                 assertThat(problems).as("in %s over %s", language, https ? "HTTPS" : "HTTP").isEmpty();
@@ -138,7 +139,8 @@ class SiteCrawlTest extends AppealTestSupport {
         if (doc.selectFirst("html[lang]") == null) {
             problems.add(path + " has no html lang");
         }
-        for (Element element : doc.select("[src], link[href], object[data], form[action]")) {
+        // hreflang alternates and the canonical address name the site's public address: links, not loads
+            for (Element element : doc.select("[src], link[href]:not([rel=alternate][hreflang], [rel=canonical]), object[data], form[action]")) {
             String target = element.hasAttr("src") ? element.attr("src") : element.hasAttr("data") ? element.attr("data")
                     : element.hasAttr("action") ? element.attr("action") : element.attr("href");
             if (isForeign(target)) {

@@ -45,7 +45,7 @@ class SmallCountsTest extends AppealTestSupport {
         assertThat(alone.get("counts").toString())
                 .isEqualTo("{\"total\":{\"fewerThan\":5},\"individuals\":{\"fewerThan\":5},\"organizations\":0,"
                         + "\"byCountry\":{\"BY\":{\"fewerThan\":5}}}");
-        Browser.Page page = anotherBrowser().get("/appeals/" + appeal.slug());
+        Browser.Page page = anotherBrowser().get("/en/appeals/" + appeal.slug());
         assertThat(page.text(".count-number")).isEqualTo("fewer than 5");
         assertThat(page.text(".count-box p")).isEqualTo("0 organizations, fewer than 5 individuals");
         assertThat(page.doc().select("progress").attr("value")).isEqualTo("0");
@@ -65,11 +65,11 @@ class SmallCountsTest extends AppealTestSupport {
         assertThat(anotherBrowser().get("/api/v1/appeals", "Accept", "application/json").body())
                 .contains("\"BY\":{\"fewerThan\":5}").doesNotContain("\"BY\":1");
 
-        Browser.Page byCountry = anotherBrowser().get("/appeals/" + appeal.slug() + "/countries");
+        Browser.Page byCountry = anotherBrowser().get("/en/appeals/" + appeal.slug() + "/countries");
         assertThat(byCountry.text("h1 + p")).isEqualTo("6 signatures from 2 countries");
         assertThat(byCountry.text("tbody tr:nth-child(1)")).isEqualTo("Belgium 5");
         assertThat(byCountry.text("tbody tr:nth-child(2)")).isEqualTo("Belarus fewer than 5");
-        Browser.Page ukrainian = anotherBrowser().acceptLanguage("uk").get("/appeals/" + appeal.slug() + "/countries");
+        Browser.Page ukrainian = anotherBrowser().acceptLanguage("uk").get("/uk/appeals/" + appeal.slug() + "/countries");
         assertThat(ukrainian.text("tbody tr:nth-child(2)")).endsWith("менше ніж 5");
 
         // staff see the exact numbers

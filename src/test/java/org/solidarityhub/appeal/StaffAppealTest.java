@@ -32,7 +32,7 @@ class StaffAppealTest extends AppealTestSupport {
                 "title", "Stop the war", "body", "First line.\n\nSecond line.", "goal", "1000"));
         assertThat(created.location()).matches(".*/staff/appeals/\\d+");
         long id = Long.parseLong(created.location().replaceAll(".*/", ""));
-        assertThat(anotherBrowser().get("/appeals/" + slug).text("h1")).isEqualTo("Stop the war");
+        assertThat(anotherBrowser().get("/en/appeals/" + slug).text("h1")).isEqualTo("Stop the war");
 
         Browser.Page edit = editor.follow(created);
         Browser.Page revised = editor.submit(edit, "form[action$=/texts]", Map.of("title", "Stop the war!",
@@ -41,7 +41,7 @@ class StaffAppealTest extends AppealTestSupport {
         Browser.Page ukrainian = editor.get("/staff/appeals/" + id + "?language=uk");
         editor.submit(ukrainian, "form[action$=/texts]", Map.of("title", "Зупиніть війну", "body", "Перший рядок."));
 
-        Browser.Page history = anotherBrowser().get("/appeals/" + slug + "/revisions?language=en");
+        Browser.Page history = anotherBrowser().get("/en/appeals/" + slug + "/revisions?language=en");
         assertThat(history.doc().select("tbody tr")).hasSize(2);
         assertThat(history.text("tbody tr")).contains("Sharper wording");
         String latest = history.doc().select("tbody tr a").first().attr("href");
@@ -49,7 +49,7 @@ class StaffAppealTest extends AppealTestSupport {
         assertThat(diff.status()).isEqualTo(200);
         assertThat(diff.doc().select(".diff-removed").eachText()).contains("- Second line.", "- # Stop the war");
         assertThat(diff.doc().select(".diff-added").eachText()).contains("+ Second line, changed.", "+ # Stop the war!");
-        assertThat(anotherBrowser().acceptLanguage("uk").get("/appeals/" + slug).text("h1")).isEqualTo("Зупиніть війну");
+        assertThat(anotherBrowser().acceptLanguage("uk").get("/uk/appeals/" + slug).text("h1")).isEqualTo("Зупиніть війну");
         assertThat(db.sql("SELECT action FROM audit_event WHERE target_type = 'appeal' AND target_id = :id ORDER BY id")
                 .param("id", String.valueOf(id)).query(String.class).list())
                 .containsExactly("appeal.created", "appeal.revised", "appeal.revised");
@@ -162,7 +162,7 @@ class StaffAppealTest extends AppealTestSupport {
         assertThat(moderator.follow(moderator.submit(review, "#comment-" + id + " form[action$=/approve-comment]")).text(".notice"))
                 .isEqualTo("Done.");
         count();
-        assertThat(anotherBrowser().get("/appeals/" + appeal.slug() + "/signatories").text("ol.signatories q")).isEqualTo("From Kharkiv with love");
+        assertThat(anotherBrowser().get("/en/appeals/" + appeal.slug() + "/signatories").text("ol.signatories q")).isEqualTo("From Kharkiv with love");
         // deciding twice does nothing more
         Browser.Page again = moderator.post("/staff/appeals/" + appeal.id() + "/signatures/" + id + "/approve-comment",
                 Map.of("_csrf", review.doc().select("input[name=_csrf]").attr("value")));
@@ -179,7 +179,7 @@ class StaffAppealTest extends AppealTestSupport {
         assertThat(appeals.current(seeded.id(), "en").orElseThrow().body()).contains("over 700 thousand children");
         assertThat(appeals.current(seeded.id(), "uk").orElseThrow().title()).isEqualTo("Зупинити загарбницьку війну Росії! Мир для України!");
         assertThat(demo.load()).isFalse();
-        Browser.Page signatories = anotherBrowser().get("/appeals/" + AppealDemoContent.SLUG + "/signatories");
+        Browser.Page signatories = anotherBrowser().get("/en/appeals/" + AppealDemoContent.SLUG + "/signatories");
         assertThat(signatories.text("ol.signatories")).contains("Promote Ukraine").contains("Solidarity Collectives");
     }
 }

@@ -23,7 +23,7 @@ class WithdrawalTest extends AppealTestSupport {
         String bystander = uniqueEmail("bystander");
         Browser who = person();
         assertThat(signAsIndividual(who, individual("Hanna Leś", email, "HIDDEN")).location()).endsWith("/signed");
-        String withdraw = path(mail(email, 1), "/appeal/withdraw/");
+        String withdraw = path(mail(email, 1), "/en/appeal/withdraw/");
         // a mail to the signer still waiting (claimed far ahead, so the test's poller leaves it queued), and one to
         // somebody else that must stay
         queue(email);

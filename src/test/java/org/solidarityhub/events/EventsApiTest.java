@@ -142,7 +142,7 @@ class EventsApiTest extends WebTest {
             double lat = feature.get("geometry").get("coordinates").get(1).asDouble();
             assertThat(lon).isBetween(-180.0, 180.0);
             assertThat(lat).isBetween(-90.0, 90.0);
-            assertThat(feature.get("properties").get("url").asString()).startsWith("/events/");
+            assertThat(feature.get("properties").get("url").asString()).startsWith("/en/events/");
         }
         assertThat(json(browser.get("/api/v1/campaigns/" + campaign.slug() + "/events.geojson?country=JP")).get("features")).hasSize(1);
     }
@@ -159,7 +159,7 @@ class EventsApiTest extends WebTest {
         assertThat(store.find(id).orElseThrow().pending().draft().start().toOffsetDateTime().toString()).isEqualTo("2027-02-25T13:00+01:00");
         var mail = TestMailServer.await(email, 1, Duration.ofSeconds(10)).getFirst();
         assertThat(mail.getSubject()).isEqualTo("Please confirm your event: Peace for Ukraine");
-        assertThat(EventsFixture.link(mail, "http://hub.test/events/manage/")).isNotEmpty();
+        assertThat(EventsFixture.link(mail, "http://hub.test/en/events/manage/")).isNotEmpty();
     }
 
     @Test

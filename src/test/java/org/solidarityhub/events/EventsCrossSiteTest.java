@@ -37,7 +37,7 @@ class EventsCrossSiteTest extends WebTest {
 
     @Test
     void submittingAnEventWithoutATokenWorksFromThisSiteAndForClientsThatSayNothing() {
-        Browser.Page form = visitor().get("/events/new?campaign=" + campaign.slug());
+        Browser.Page form = visitor().get("/en/events/new?campaign=" + campaign.slug());
         assertThat(form.doc().select("form.event-form")).hasSize(1);
         assertThat(form.doc().select("input[name=_csrf]")).isEmpty();
         assertThat(form.setCookies()).isEmpty();
@@ -58,7 +58,7 @@ class EventsCrossSiteTest extends WebTest {
         for (String language : new String[] {"en", "uk"}) {
             CrossSite.forEach(CrossSite.fromElsewhere(port), () -> visitor().acceptLanguage(language), (sender, who) -> {
                 String title = EventsFixture.title("Forged vigil");
-                Browser.Page refused = EventsFixture.submit(who, campaign, EventsFixture.brussels(title, uniqueEmail("forged")));
+                Browser.Page refused = EventsFixture.submit(who, campaign, EventsFixture.brussels(title, uniqueEmail("forged")), language);
 
                 CrossSite.assertRefused(refused, language, sender);
                 assertThat(revisions(title)).as(sender).isZero();
@@ -71,7 +71,7 @@ class EventsCrossSiteTest extends WebTest {
         String email = uniqueEmail("manager");
         String title = EventsFixture.title("Concert");
         EventsFixture.submit(visitor(), campaign, EventsFixture.brussels(title, email));
-        String path = EventsFixture.link(TestMailServer.await(email, 1, Duration.ofSeconds(10)).getFirst(), "http://hub.test/events/manage/")
+        String path = EventsFixture.link(TestMailServer.await(email, 1, Duration.ofSeconds(10)).getFirst(), "http://hub.test/en/events/manage/")
                 .substring("http://hub.test".length());
         long id = db.sql("SELECT event_id FROM event_revision WHERE title = :title").param("title", title).query(Long.class).single();
         Browser owner = visitor();
@@ -99,7 +99,7 @@ class EventsCrossSiteTest extends WebTest {
         SubmitEvent onRequest = new SubmitEvent(base.title(), base.type(), base.description(), base.languages(), base.start(),
                 base.end(), null, base.location(), null, base.organizers(), List.of(), uniqueEmail("on-request"), "", false, "en");
         long id = EventsFixture.approved(rules, events, store, campaign, onRequest);
-        Browser.Page page = visitor().get("/events/" + id);
+        Browser.Page page = visitor().get("/en/events/" + id);
         assertThat(page.doc().select("form.ask-form input[name=_csrf]")).isEmpty();
 
         CrossSite.forEach(CrossSite.fromElsewhere(port), this::visitor, (sender, attacker) -> CrossSite.assertRefused(
@@ -107,7 +107,7 @@ class EventsCrossSiteTest extends WebTest {
         assertThat(addressRequests(id)).isZero();
 
         Browser own = CrossSite.sending(visitor(), CrossSite.fromThisSite(port).get("a page of this site"));
-        Browser.Page sent = own.follow(own.submit(own.get("/events/" + id), "form.ask-form", Map.of("email", uniqueEmail("asker"), "message", "Where?")));
+        Browser.Page sent = own.follow(own.submit(own.get("/en/events/" + id), "form.ask-form", Map.of("email", uniqueEmail("asker"), "message", "Where?")));
         assertThat(sent.text(".ask-address .notice")).startsWith("Your question was sent to the organizers.");
         assertThat(addressRequests(id)).isEqualTo(1);
     }

@@ -138,8 +138,8 @@ class EventsFeedsTest extends WebTest {
         Component cancelled = calendar.<CalendarComponent>getComponents("VEVENT").stream()
                 .filter(e -> value(e, "SUMMARY").equals("Cancelled concert")).findFirst().orElseThrow();
         assertThat(value(cancelled, "STATUS")).isEqualTo("CANCELLED");
-        assertThat(browser.get("/events?campaign=" + campaign.slug()).body()).doesNotContain("Cancelled concert");
-        assertThat(browser.get("/events/" + submitted.id()).text(".alert")).isEqualTo("This event was cancelled.");
+        assertThat(browser.get("/en/events?campaign=" + campaign.slug()).body()).doesNotContain("Cancelled concert");
+        assertThat(browser.get("/en/events/" + submitted.id()).text(".alert")).isEqualTo("This event was cancelled.");
     }
 
     @Test
@@ -160,25 +160,25 @@ class EventsFeedsTest extends WebTest {
         // newest first
         assertThat(titles.getFirst()).isEqualTo(NASTY);
         SyndEntry brussels = feed.getEntries().stream().filter(e -> e.getTitle().equals("Peace for Ukraine")).findFirst().orElseThrow();
-        assertThat(brussels.getLink()).isEqualTo("http://hub.test/events/" + ids.get("brussels"));
+        assertThat(brussels.getLink()).isEqualTo("http://hub.test/en/events/" + ids.get("brussels"));
         assertThat(page.body()).doesNotContain("@example.org");
     }
 
     @Test
     void theEmbedPageMayBeFramedAnywhereAndShowsOnlyPublicFields() {
-        Browser.Page embed = browser.get("/embed/events?campaign=" + campaign.slug() + "&country=BE");
+        Browser.Page embed = browser.get("/en/embed/events?campaign=" + campaign.slug() + "&country=BE");
         assertThat(embed.status()).isEqualTo(200);
         assertThat(embed.doc().select(".event-list a").eachText()).containsExactlyInAnyOrder("Peace for Ukraine", "Vigil through the night");
         assertThat(embed.header("X-Frame-Options")).isEmpty();
         assertThat(embed.header("Content-Security-Policy").orElseThrow()).contains("frame-ancestors *").doesNotContain("frame-ancestors 'none'");
         assertThat(embed.setCookies()).isEmpty();
         assertThat(embed.body()).doesNotContain("@example.org").doesNotContain("<form");
-        assertThat(embed.doc().select(".event-list a").first().attr("href")).startsWith("http://hub.test/events/");
-        assertThat(browser.get("/embed/events?campaign=" + campaign.slug() + "&type=EXHIBITION").doc().select(".event-list a").eachText())
+        assertThat(embed.doc().select(".event-list a").first().attr("href")).startsWith("http://hub.test/en/events/");
+        assertThat(browser.get("/en/embed/events?campaign=" + campaign.slug() + "&type=EXHIBITION").doc().select(".event-list a").eachText())
                 .containsExactly("Exhibition in Tokyo");
-        assertThat(browser.get("/embed/events?campaign=" + campaign.slug() + "&type=NOPE").status()).isEqualTo(400);
+        assertThat(browser.get("/en/embed/events?campaign=" + campaign.slug() + "&type=NOPE").status()).isEqualTo(400);
         // every other page still refuses to be framed
-        Browser.Page list = browser.get("/events?campaign=" + campaign.slug());
+        Browser.Page list = browser.get("/en/events?campaign=" + campaign.slug());
         assertThat(list.header("X-Frame-Options")).contains("DENY");
         assertThat(list.header("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
     }

@@ -53,7 +53,12 @@ public final class EventsFixture {
     }
 
     static Browser.Page submit(Browser browser, Campaign campaign, Map<String, Object> fields) {
-        Browser.Page form = browser.get("/events/new?campaign=" + campaign.slug());
+        return submit(browser, campaign, fields, "en");
+    }
+
+    /** Submits the form of the page in a language ("uk": /uk/events/new). */
+    static Browser.Page submit(Browser browser, Campaign campaign, Map<String, Object> fields, String language) {
+        Browser.Page form = browser.get("/" + language + "/events/new?campaign=" + campaign.slug());
         if (form.status() != 200) {
             throw new AssertionError("form: " + form.status() + "\n" + form.body());
         }

@@ -39,7 +39,7 @@ class EventsInputHardeningTest extends WebTest {
             assertThat(page.status()).as(name).isEqualTo(400);
             assertThat(page.body()).as(name).contains("brackets or dots").doesNotContain("Exception");
         }
-        Browser.Page address = anotherBrowser().post("/events/1/address-request", Map.of("name[0]", "x"));
+        Browser.Page address = anotherBrowser().post("/en/events/1/address-request", Map.of("name[0]", "x"));
         assertThat(address.status()).isEqualTo(400);
         assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("InvalidPropertyException");
     }

@@ -26,7 +26,7 @@ class EventsMapTest extends WebTest {
     @Test
     void leafletAndTheCountryOutlinesAreServedByTheAppItself() {
         Campaign campaign = EventsFixture.newCampaign(campaigns);
-        Browser.Page list = browser.get("/events?campaign=" + campaign.slug());
+        Browser.Page list = browser.get("/en/events?campaign=" + campaign.slug());
         assertThat(list.text(".counts")).isEqualTo("No actions yet. Add the first one!");
         Element map = list.doc().selectFirst("#events-map");
         assertThat(map.hasAttr("hidden")).isTrue(); // without JavaScript the list stands in its place
@@ -67,12 +67,12 @@ class EventsMapTest extends WebTest {
         Campaign campaign = EventsFixture.newCampaign(campaigns);
         long id = EventsFixture.approved(rules, events, store, campaign,
                 EventsFixture.event("On the map", "DEMONSTRATION", "2027-02-25T13:00", "2027-02-25T16:00", null, "Brussels", "BE", "PUBLIC"));
-        Document list = render(chromium, "/events?campaign=" + campaign.slug());
+        Document list = render(chromium, "/en/events?campaign=" + campaign.slug());
         Element map = list.selectFirst("#events-map");
         assertThat(map.hasAttr("hidden")).isFalse();
         assertThat(map.attr("data-markers")).isEqualTo("1");
         assertThat(map.select("path.leaflet-interactive")).hasSize(1);
-        Document page = render(chromium, "/events/" + id);
+        Document page = render(chromium, "/en/events/" + id);
         assertThat(page.selectFirst("#event-map").attr("data-markers")).isEqualTo("1");
         assertThat(page.selectFirst(".your-time").hasAttr("hidden")).isFalse();
         assertThat(page.selectFirst(".your-time").text()).startsWith("Your time:");

@@ -51,7 +51,7 @@ class EventsPublicTest extends WebTest {
 
     @Test
     void theListGroupsApprovedEventsByCountryAndCityWithLiveCounts() {
-        Browser.Page list = browser.get("/events?campaign=" + campaign.slug());
+        Browser.Page list = browser.get("/en/events?campaign=" + campaign.slug());
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.text(".counts")).isEqualTo("4 actions in 3 countries");
         Document doc = list.doc();
@@ -62,61 +62,61 @@ class EventsPublicTest extends WebTest {
         assertThat(list.body()).doesNotContain(pendingTitle).doesNotContain("private-brussels@example.org")
                 .doesNotContain("@example.org");
         assertThat(list.text("#event-" + brussels + " .meta")).contains("Thursday, February 25, 2027, 13:00–16:00").contains("Europe/Brussels, UTC+01:00");
-        assertThat(browser.get("/events?campaign=" + campaign.slug() + "&lang=uk").text(".counts")).isEqualTo("Акцій: 4, країн: 3");
+        assertThat(browser.get("/uk/events?campaign=" + campaign.slug()).text(".counts")).isEqualTo("Акцій: 4, країн: 3");
     }
 
     @Test
     void theListIsKeptPerLanguageAndShowsEveryChangeOfTheEventsAtOnce() {
         String list = "/events?campaign=" + campaign.slug();
-        assertThat(browser.get(list + "&lang=en").doc().select(".country-group > h2").eachText()).containsExactly("Belgium", "Lithuania", "Ukraine");
-        assertThat(browser.get(list + "&lang=uk").doc().select(".country-group > h2").eachText()).containsExactly("Бельгія", "Литва", "Україна");
-        assertThat(browser.get(list + "&lang=uk").text("#event-" + kyiv + " .pill")).isEqualTo("Концерт");
-        assertThat(browser.get(list + "&lang=en").text("#event-" + kyiv + " .pill")).isEqualTo("Concert");
+        assertThat(browser.get("/en" + list).doc().select(".country-group > h2").eachText()).containsExactly("Belgium", "Lithuania", "Ukraine");
+        assertThat(browser.get("/uk" + list).doc().select(".country-group > h2").eachText()).containsExactly("Бельгія", "Литва", "Україна");
+        assertThat(browser.get("/uk" + list).text("#event-" + kyiv + " .pill")).isEqualTo("Концерт");
+        assertThat(browser.get("/en" + list).text("#event-" + kyiv + " .pill")).isEqualTo("Concert");
 
         // a new event: shown at once, with the counts and the country filter
         long warsaw = EventsFixture.approved(rules, events, store, campaign,
                 EventsFixture.event("Rally in Warsaw", "RALLY_OR_VIGIL", "2027-02-27T12:00", "2027-02-27T14:00", null, "Warsaw", "PL", "PUBLIC"));
-        Browser.Page after = browser.get(list + "&lang=en");
+        Browser.Page after = browser.get("/en" + list);
         assertThat(after.doc().select(".country-group > h2").eachText()).containsExactly("Belgium", "Lithuania", "Poland", "Ukraine");
         assertThat(after.text(".counts")).isEqualTo("5 actions in 4 countries");
         assertThat(after.doc().select("select[name=country] option").eachAttr("value")).contains("PL");
-        assertThat(browser.get(list + "&lang=uk").doc().select(".country-group > h2").eachText()).contains("Польща");
+        assertThat(browser.get("/uk" + list).doc().select(".country-group > h2").eachText()).contains("Польща");
 
         // a change of the published version, then a cancellation: shown at once too
         Events.Submitted submitted = EventsFixture.pending(rules, events, campaign,
                 EventsFixture.event("Vigil before", "RALLY_OR_VIGIL", "2027-02-27T18:00", "2027-02-27T19:00", null, "Vilnius", "LT", "PUBLIC"));
         events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
-        assertThat(titles(list + "&country=LT")).containsExactlyInAnyOrder("Street art", "Vigil before");
+        assertThat(titles("/en" + list + "&country=LT")).containsExactlyInAnyOrder("Street art", "Vigil before");
         EventRules.Outcome changed = rules.check(EventsFixture.event("Vigil after", "RALLY_OR_VIGIL", "2027-02-27T18:00",
                 "2027-02-27T19:00", null, "Vilnius", "LT", "PUBLIC"), java.util.Locale.ENGLISH, false);
         events.edit(submitted.token(), changed.draft());
         events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
-        assertThat(titles(list + "&country=LT")).containsExactlyInAnyOrder("Street art", "Vigil after");
-        assertThat(titles(list + "&country=LT&lang=uk")).containsExactlyInAnyOrder("Street art", "Vigil after");
+        assertThat(titles("/en" + list + "&country=LT")).containsExactlyInAnyOrder("Street art", "Vigil after");
+        assertThat(titles("/uk" + list + "&country=LT")).containsExactlyInAnyOrder("Street art", "Vigil after");
         events.cancel(submitted.token());
-        assertThat(titles(list + "&country=LT")).containsExactly("Street art");
-        assertThat(titles(list + "&country=LT&lang=uk")).containsExactly("Street art");
-        assertThat(browser.get(list + "&lang=uk").doc().select(".event-list a").eachText()).doesNotContain("Vigil after");
-        assertThat(browser.get(list + "&lang=en").text(".counts")).isEqualTo("5 actions in 4 countries");
-        assertThat(browser.get("/events/calendar?campaign=" + campaign.slug() + "&lang=en").text(".counts")).isEqualTo("5 actions in 4 countries");
-        assertThat(browser.get("/events/" + warsaw).text("h1")).isEqualTo("Rally in Warsaw");
+        assertThat(titles("/en" + list + "&country=LT")).containsExactly("Street art");
+        assertThat(titles("/uk" + list + "&country=LT")).containsExactly("Street art");
+        assertThat(browser.get("/uk" + list).doc().select(".event-list a").eachText()).doesNotContain("Vigil after");
+        assertThat(browser.get("/en" + list).text(".counts")).isEqualTo("5 actions in 4 countries");
+        assertThat(browser.get("/en/events/calendar?campaign=" + campaign.slug()).text(".counts")).isEqualTo("5 actions in 4 countries");
+        assertThat(browser.get("/en/events/" + warsaw).text("h1")).isEqualTo("Rally in Warsaw");
     }
 
     @Test
     void theCardsAreRenderedOncePerLanguageAndHoldNothingOfTheRequest() {
         String list = "/events?campaign=" + campaign.slug();
         // English first, then Ukrainian: the Ukrainian page renders Ukrainian cards, not the kept English ones
-        Browser.Page en = browser.get(list + "&lang=en");
+        Browser.Page en = browser.get("/en" + list);
         assertThat(en.text("#event-" + brussels + " .pill")).isEqualTo("Demonstration");
         assertThat(en.text("#event-" + brussels + " .meta")).contains("Thursday, February 25, 2027, 13:00–16:00");
-        Browser.Page uk = browser.get(list + "&lang=uk");
+        Browser.Page uk = browser.get("/uk" + list);
         assertThat(uk.text("#event-" + brussels + " .pill")).isEqualTo("Демонстрація");
         assertThat(uk.text("#event-" + brussels + " .meta")).contains("25 лютого 2027").contains("13:00–16:00")
                 .doesNotContain("February");
         assertThat(uk.doc().select(".country-group > h2").eachText()).containsExactly("Бельгія", "Литва", "Україна");
-        assertThat(uk.doc().select("#event-" + brussels + " a").attr("href")).isEqualTo("/events/" + brussels);
+        assertThat(uk.doc().select("#event-" + brussels + " a").attr("href")).isEqualTo("/uk/events/" + brussels);
         // and English again, for another reader: the same cards as the first time, byte for byte
-        Browser.Page enAgain = anotherBrowser().acceptLanguage("en").get(list);
+        Browser.Page enAgain = anotherBrowser().acceptLanguage("uk").get("/en" + list);
         assertThat(enAgain.doc().select(".country-group").outerHtml()).isEqualTo(en.doc().select(".country-group").outerHtml());
         assertThat(enAgain.body()).contains(cards(en.body()));
         // the kept cards carry nothing of a request (no CSRF token, session or nonce)
@@ -136,7 +136,7 @@ class EventsPublicTest extends WebTest {
 
     @Test
     void theListFiltersByCountryCityTypeDateModeAndText() {
-        String base = "/events?campaign=" + campaign.slug();
+        String base = "/en/events?campaign=" + campaign.slug();
         assertThat(titles(base + "&country=UA")).containsExactly("Concert in Kyiv");
         assertThat(titles(base + "&country=be&city=brussels")).containsExactly("Peace for Ukraine", "Exhibition in Brussels");
         assertThat(titles(base + "&type=EXHIBITION")).containsExactly("Exhibition in Brussels");
@@ -151,12 +151,12 @@ class EventsPublicTest extends WebTest {
         assertThat(browser.get(base + "&date=yesterday").status()).isEqualTo(400);
         assertThat(browser.get(base + "&type=PARTY").text(".lead")).isEqualTo("Please choose one of the listed kinds of event.");
         assertThat(browser.get(base + "&page=0").status()).isEqualTo(400);
-        assertThat(browser.get("/events?campaign=no-such-campaign").status()).isEqualTo(404);
+        assertThat(browser.get("/en/events?campaign=no-such-campaign").status()).isEqualTo(404);
     }
 
     @Test
     void theEventPageShowsLocalTimeTimezoneOrganizersAndLinkedOrganizations() {
-        Browser.Page page = browser.get("/events/" + brussels);
+        Browser.Page page = browser.get("/en/events/" + brussels);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text("h1")).isEqualTo("Peace for Ukraine");
         assertThat(page.text("time.event-time")).isEqualTo("Thursday, February 25, 2027, 13:00–16:00");
@@ -165,7 +165,7 @@ class EventsPublicTest extends WebTest {
         assertThat(page.text(".where")).contains("Venue of Peace for Ukraine").contains("Street 1").contains("Brussels").contains("Belgium");
         assertThat(page.text(".organizers")).isEqualTo("Organizers of Peace for Ukraine");
         long promote = organizations.findOrCreate("Promote Ukraine", "BE", null).id();
-        assertThat(page.doc().select(".organizations a").eachAttr("href")).containsExactly("/organizations/" + promote);
+        assertThat(page.doc().select(".organizations a").eachAttr("href")).containsExactly("/en/organizations/" + promote);
         assertThat(page.doc().select(".organizations li").eachText()).contains("A group nobody verified " + campaign.slug());
         assertThat(page.body()).doesNotContain("private-brussels@example.org");
         Element map = page.doc().selectFirst("#event-map");
@@ -174,14 +174,14 @@ class EventsPublicTest extends WebTest {
         assertNoThirdPartyRequests(page);
 
         // in Ukrainian
-        Browser.Page uk = anotherBrowser().acceptLanguage("uk").get("/events/" + brussels);
+        Browser.Page uk = anotherBrowser().acceptLanguage("en").get("/uk/events/" + brussels);
         assertThat(uk.text("time.event-time")).startsWith("четвер, 25 лютого 2027");
-        assertThat(browser.get("/events/999999999").status()).isEqualTo(404);
+        assertThat(browser.get("/en/events/999999999").status()).isEqualTo(404);
     }
 
     @Test
     void cityOnlyEventsHideVenueAndAddressAndPinTheCityCentre() {
-        Browser.Page page = browser.get("/events/" + vilnius);
+        Browser.Page page = browser.get("/en/events/" + vilnius);
         assertThat(page.text(".where")).doesNotContain("Venue of").doesNotContain("Street 1").contains("Vilnius")
                 .contains("Only the city is published.");
         Element map = page.doc().selectFirst("#event-map");
@@ -198,7 +198,7 @@ class EventsPublicTest extends WebTest {
                 base.end(), null, base.location(), null, base.organizers(), List.of(), contact, "", false, "en");
         long id = EventsFixture.approved(rules, events, store, campaign, onRequest);
         Browser reader = anotherBrowser();
-        Browser.Page page = reader.get("/events/" + id);
+        Browser.Page page = reader.get("/en/events/" + id);
         assertThat(page.text(".where")).doesNotContain("Street 1").contains("The organizers give the exact address to people who ask them.");
         assertThat(page.body()).doesNotContain(contact);
         Browser.Page bad = reader.submit(page, "form.ask-form", java.util.Map.of("email", "nope", "message", "<script>x</script>"));
@@ -218,16 +218,16 @@ class EventsPublicTest extends WebTest {
         assertThat(db.sql("SELECT detail FROM audit_event WHERE target_type = 'event' AND target_id = :id AND action = 'events.address-requested'")
                 .param("id", String.valueOf(id)).query(String.class).list()).hasSize(1).allMatch(d -> d == null);
         // events with a public or city-only place have no such form
-        assertThat(reader.get("/events/" + brussels).doc().select("form.ask-form")).isEmpty();
-        assertThat(reader.get("/events/" + vilnius).doc().select("form.ask-form")).isEmpty();
-        assertThat(reader.post("/events/" + brussels + "/address-request", java.util.Map.of("email", asker)).status()).isIn(403, 404);
+        assertThat(reader.get("/en/events/" + brussels).doc().select("form.ask-form")).isEmpty();
+        assertThat(reader.get("/en/events/" + vilnius).doc().select("form.ask-form")).isEmpty();
+        assertThat(reader.post("/en/events/" + brussels + "/address-request", java.util.Map.of("email", asker)).status()).isIn(403, 404);
     }
 
     @Test
     void unapprovedEventsHaveNoPublicPage() {
         Events.Submitted waiting = EventsFixture.pending(rules, events, campaign,
                 EventsFixture.event("Waiting " + campaign.slug(), "CONCERT", "2027-02-26T19:00", "2027-02-26T22:00", null, "Kyiv", "UA", "PUBLIC"));
-        assertThat(browser.get("/events/" + waiting.id()).status()).isEqualTo(404);
+        assertThat(browser.get("/en/events/" + waiting.id()).status()).isEqualTo(404);
     }
 
     @Test
@@ -238,16 +238,16 @@ class EventsPublicTest extends WebTest {
         EventRules.Outcome changed = rules.check(EventsFixture.event("Changed title", "CONCERT", "2027-02-26T20:00",
                 "2027-02-26T22:00", null, "Kyiv", "UA", "PUBLIC"), java.util.Locale.ENGLISH, false);
         assertThat(events.edit(submitted.token(), changed.draft())).isEqualTo(Events.EditOutcome.CHANGE_QUEUED);
-        Browser.Page page = browser.get("/events/" + submitted.id());
+        Browser.Page page = browser.get("/en/events/" + submitted.id());
         assertThat(page.text("h1")).isEqualTo("Original title");
         assertThat(page.text("time.event-time")).contains("19:00–22:00");
         events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
-        assertThat(browser.get("/events/" + submitted.id()).text("h1")).isEqualTo("Changed title");
+        assertThat(browser.get("/en/events/" + submitted.id()).text("h1")).isEqualTo("Changed title");
     }
 
     @Test
     void theCalendarShowsEachDayOfTheWeekWithTheEventsRunningThatDay() {
-        Browser.Page calendar = browser.get("/events/calendar?campaign=" + campaign.slug());
+        Browser.Page calendar = browser.get("/en/events/calendar?campaign=" + campaign.slug());
         assertThat(calendar.status()).isEqualTo(200);
         assertThat(calendar.doc().select(".calendar > li")).hasSize(8);
         assertThat(calendar.doc().select("#day-2027-02-25 .event-list a").eachText()).containsExactly("Peace for Ukraine");
@@ -259,8 +259,8 @@ class EventsPublicTest extends WebTest {
 
     @Test
     void everyPublicPageWorksWithoutJavaScriptAndLoadsNothingFromOtherHosts() {
-        for (String path : List.of("/events?campaign=" + campaign.slug(), "/events/" + brussels, "/events/calendar?campaign=" + campaign.slug(),
-                "/events/new?campaign=" + campaign.slug())) {
+        for (String path : List.of("/en/events?campaign=" + campaign.slug(), "/en/events/" + brussels, "/en/events/calendar?campaign=" + campaign.slug(),
+                "/en/events/new?campaign=" + campaign.slug())) {
             Browser.Page page = browser.get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertNoThirdPartyRequests(page);
@@ -287,6 +287,10 @@ class EventsPublicTest extends WebTest {
     static void assertNoThirdPartyRequests(Browser.Page page) {
         for (Element element : page.doc().select("[src], link[href]")) {
             String url = element.hasAttr("src") ? element.attr("src") : element.attr("href");
+            if (element.is("link[rel=canonical], link[rel=alternate]")) {
+                assertThat(url).as(element.outerHtml()).startsWith("http://hub.test/"); // the site's public address
+                continue;
+            }
             assertThat(url).as(element.outerHtml()).startsWith("/");
         }
     }

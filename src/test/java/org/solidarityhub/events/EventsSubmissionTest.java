@@ -51,13 +51,13 @@ class EventsSubmissionTest extends WebTest {
         fields.put("organizationCountry", List.of("BE", "", ""));
         Browser.Page sent = EventsFixture.submit(browser, campaign, fields);
         assertThat(sent.status()).isEqualTo(302);
-        assertThat(sent.location()).endsWith("/events/submitted");
+        assertThat(sent.location()).endsWith("/en/events/submitted");
         assertThat(browser.follow(sent).text("h1")).isEqualTo("Check your email");
         assertThat(browser.cookie("JSESSIONID")).isEmpty();
 
         MimeMessage mail = TestMailServer.await(email, 1, Duration.ofSeconds(10)).getFirst();
         assertThat(mail.getSubject()).isEqualTo("Please confirm your event: " + title);
-        String path = TestMailServer.link(mail, "http://hub.test/events/manage/").substring("http://hub.test".length());
+        String path = TestMailServer.link(mail, "http://hub.test/en/events/manage/").substring("http://hub.test".length());
         long id = eventIdByTitle(title);
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(EventStatus.UNCONFIRMED);
 
@@ -91,20 +91,20 @@ class EventsSubmissionTest extends WebTest {
 
         MimeMessage published = TestMailServer.await(email, 2, Duration.ofSeconds(10)).get(1);
         assertThat(published.getSubject()).isEqualTo("Your event is published: " + title);
-        assertThat(TestMailServer.body(published)).contains("http://hub.test/events/" + id);
+        assertThat(TestMailServer.body(published)).contains("http://hub.test/en/events/" + id);
         assertThat(actionsOn(id)).contains("events.submitted", "events.confirmed", "events.approved");
         assertThat(auditDetails(id)).noneMatch(d -> d != null && d.contains(email));
 
         // now it is everywhere the public looks: the list, the map's data, the calendar and both feeds
         Browser reader = anotherBrowser();
-        assertThat(reader.get("/events?campaign=" + campaign.slug()).doc().select(".event-list a").eachText()).contains(title);
+        assertThat(reader.get("/en/events?campaign=" + campaign.slug()).doc().select(".event-list a").eachText()).contains(title);
         assertThat(reader.get("/api/v1/campaigns/" + campaign.slug() + "/events.geojson").body()).contains(title);
-        assertThat(reader.get("/events/calendar?campaign=" + campaign.slug()).text("#day-2027-02-25")).contains(title);
+        assertThat(reader.get("/en/events/calendar?campaign=" + campaign.slug()).text("#day-2027-02-25")).contains(title);
         assertThat(reader.get("/api/v1/campaigns/" + campaign.slug() + "/events.ics").body().replace("\r\n ", "")).contains("SUMMARY:" + title);
         assertThat(reader.get("/api/v1/campaigns/" + campaign.slug() + "/events.atom").body()).contains("<title>" + title + "</title>");
-        Browser.Page page = reader.get("/events/" + id);
+        Browser.Page page = reader.get("/en/events/" + id);
         assertThat(page.text("h1")).isEqualTo(title);
-        assertThat(page.doc().select(".organizations a").eachAttr("href")).contains("/organizations/" + newOrganization);
+        assertThat(page.doc().select(".organizations a").eachAttr("href")).contains("/en/organizations/" + newOrganization);
         assertThat(db.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'organizations.verified' AND target_id = :id")
                 .param("id", newOrganization).query(Long.class).single()).isEqualTo(1);
         assertThat(page.body()).doesNotContain(email);
@@ -116,7 +116,7 @@ class EventsSubmissionTest extends WebTest {
         String title = EventsFixture.title("Retention");
         EventsFixture.submit(browser, campaign, EventsFixture.brussels(title, email));
         long id = eventIdByTitle(title);
-        events.confirm(managePath(email).substring("/events/manage/".length()));
+        events.confirm(managePath(email).substring("/en/events/manage/".length()));
         Draft draft = store.find(id).orElseThrow().pending().draft();
         store.eraseContacts(draft.endsAt());
         assertThat(store.find(id).orElseThrow().contactEmail()).isEqualTo(email);
@@ -129,7 +129,7 @@ class EventsSubmissionTest extends WebTest {
         String email = uniqueEmail("rejected");
         String title = EventsFixture.title("Мітинг");
         Browser ukrainian = anotherBrowser().acceptLanguage("uk");
-        Browser.Page sent = EventsFixture.submit(ukrainian, campaign, EventsFixture.brussels(title, email));
+        Browser.Page sent = EventsFixture.submit(ukrainian, campaign, EventsFixture.brussels(title, email), "uk");
         assertThat(sent.status()).isEqualTo(302);
         long id = confirmFromMail(email, title);
 
@@ -245,7 +245,7 @@ class EventsSubmissionTest extends WebTest {
         retention.run();
         assertThat(store.find(id)).isEmpty();
         assertThat(actionsOn(id)).contains("events.expired");
-        assertThat(anotherBrowser().get("/events/manage/not-a-token").status()).isEqualTo(404);
+        assertThat(anotherBrowser().get("/en/events/manage/not-a-token").status()).isEqualTo(404);
     }
 
     @Test
@@ -337,7 +337,7 @@ class EventsSubmissionTest extends WebTest {
 
     @Test
     void theFormsLimitsAreTheLimitsTheServerChecks() {
-        var form = browser.get("/events/new?campaign=" + campaign.slug()).doc();
+        var form = browser.get("/en/events/new?campaign=" + campaign.slug()).doc();
         assertThat(form.selectFirst("#title").attr("maxlength")).isEqualTo(String.valueOf(EventRules.TITLE_LIMIT));
         assertThat(form.selectFirst("#description").attr("maxlength")).isEqualTo(String.valueOf(EventRules.DESCRIPTION_LIMIT));
         assertThat(form.selectFirst("#city").attr("maxlength")).isEqualTo(String.valueOf(PlaceRules.CITY_LIMIT));
@@ -354,7 +354,7 @@ class EventsSubmissionTest extends WebTest {
         fields.put("organizers", "Friends of Ukraine <3");
         Browser.Page page = EventsFixture.submit(browser, campaign, fields);
         assertThat(page.status()).as(page.body()).isEqualTo(302);
-        assertThat(page.location()).endsWith("/events/submitted");
+        assertThat(page.location()).endsWith("/en/events/submitted");
     }
 
     @Test
@@ -393,7 +393,7 @@ class EventsSubmissionTest extends WebTest {
         // in Ukrainian too
         Map<String, Object> fields = EventsFixture.brussels(title, email);
         fields.put("end", "2027-02-25T12:00");
-        Browser.Page ukrainian = EventsFixture.submit(anotherBrowser().acceptLanguage("uk"), campaign, fields);
+        Browser.Page ukrainian = EventsFixture.submit(anotherBrowser().acceptLanguage("uk"), campaign, fields, "uk");
         assertThat(ukrainian.doc().select(".field-error").eachText()).contains("Кінець має бути пізніше за початок.");
         assertThat(db.sql("SELECT COUNT(*) FROM event WHERE contact_email = :email").param("email", email).query(Long.class).single()).isZero();
         assertThat(db.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = :email").param("email", email).query(Long.class).single()).isZero();
@@ -425,7 +425,11 @@ class EventsSubmissionTest extends WebTest {
 
     private String managePath(String email) {
         MimeMessage mail = TestMailServer.await(email, 1, Duration.ofSeconds(10)).getFirst();
-        return EventsFixture.link(mail, "http://hub.test/events/manage/").substring("http://hub.test".length());
+        // under the prefix of the submitter's language
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://hub\\.test(/[a-z]{2}/events/manage/\\S+)")
+                .matcher(EventsFixture.text(mail));
+        assertThat(link.find()).as(EventsFixture.text(mail)).isTrue();
+        return link.group(1);
     }
 
     private long confirmFromMail(String email, String title) {

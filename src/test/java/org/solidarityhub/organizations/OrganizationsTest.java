@@ -34,11 +34,11 @@ class OrganizationsTest extends WebTest {
     void onlyVerifiedOrganizationsHaveAPublicPage() {
         String name = "Promote Ukraine " + UUID.randomUUID();
         Organization organization = transaction.execute(s -> organizations.findOrCreate(name, "BE", "https://example.org/promote"));
-        assertThat(browser.get("/organizations/" + organization.id()).status()).isEqualTo(404);
+        assertThat(browser.get("/en/organizations/" + organization.id()).status()).isEqualTo(404);
         assertThat(organizations.searchVerified(name, 10)).isEmpty();
 
         transaction.executeWithoutResult(s -> organizations.verify(organization.id()));
-        Browser.Page page = browser.acceptLanguage("uk").get("/organizations/" + organization.id());
+        Browser.Page page = browser.acceptLanguage("uk").get("/uk/organizations/" + organization.id());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text("h1")).isEqualTo(name);
         assertThat(page.body()).contains("Бельгія");

@@ -63,10 +63,10 @@ class ApiProblemDetailsTest extends WebTest {
 
     @Test
     void keepsPagesAndTheirJsonErrorsAsTheyWere() {
-        Browser.Page page = browser.get("/no-such-page", "Accept", "application/json");
+        Browser.Page page = browser.get("/en/no-such-page", "Accept", "application/json");
 
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(browser.get("/no-such-page").header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(browser.get("/en/no-such-page").header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     }
 }

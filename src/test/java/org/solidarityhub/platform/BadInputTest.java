@@ -40,8 +40,6 @@ class BadInputTest extends WebTest {
     private static final String ENCODING_EN = "The request contains text that is not valid UTF-8.";
     private static final String ENCODING_UK = "Запит містить текст, що не є коректним UTF-8.";
     private static final String TOO_LONG_EN = "A field of the request is far longer than this site accepts.";
-    private static final String LANGUAGE_EN = "This site is not available in the language you asked for.";
-    private static final String LANGUAGE_UK = "Цей сайт недоступний запитаною мовою.";
     private static final String BAD_REQUEST_EN = "This request could not be handled";
     private static final String BAD_REQUEST_UK = "Не вдалося обробити запит";
 
@@ -82,9 +80,9 @@ class BadInputTest extends WebTest {
     void acceptsTabsAndLineBreaksInAFormFieldButNotInAParameterName() {
         String token = csrfToken();
 
-        Browser.Page text = browser.postRaw("/", "application/x-www-form-urlencoded",
+        Browser.Page text = browser.postRaw("/en/", "application/x-www-form-urlencoded",
                 ("_csrf=" + token + "&text=line%0D%0Aline%09tab").getBytes(StandardCharsets.US_ASCII));
-        Browser.Page name = browser.postRaw("/", "application/x-www-form-urlencoded",
+        Browser.Page name = browser.postRaw("/en/", "application/x-www-form-urlencoded",
                 ("_csrf=" + token + "&te%0Axt=1").getBytes(StandardCharsets.US_ASCII));
 
         // screening lets the field through: the request reaches the app, which does not take POST at /
@@ -148,7 +146,7 @@ class BadInputTest extends WebTest {
     void acceptsAFieldValueOfExactlyTheLongestLength() {
         String value = "a".repeat(InputScreeningFilter.MAX_VALUE_LENGTH);
 
-        Browser.Page page = browser.postRaw("/", "application/x-www-form-urlencoded",
+        Browser.Page page = browser.postRaw("/en/", "application/x-www-form-urlencoded",
                 ("_csrf=" + csrfToken() + "&text=" + value).getBytes(StandardCharsets.US_ASCII));
 
         assertThat(page.status()).isEqualTo(405);
@@ -166,7 +164,7 @@ class BadInputTest extends WebTest {
         String query = java.util.stream.IntStream.rangeClosed(1, 1_001).mapToObj(i -> "p" + i + "=1")
                 .collect(Collectors.joining("&"));
 
-        Browser.Page page = browser.postRaw("/privacy", "application/x-www-form-urlencoded",
+        Browser.Page page = browser.postRaw("/en/privacy", "application/x-www-form-urlencoded",
                 query.getBytes(StandardCharsets.US_ASCII));
 
         assertErrorPage(page, 400, "en", BAD_REQUEST_EN, "The request is malformed.");
@@ -175,27 +173,30 @@ class BadInputTest extends WebTest {
     // ---- languages
 
     @Test
-    void answersAnUnknownLanguageInEnglishForAnEnglishBrowser() {
-        Browser.Page page = browser.get("/?lang=xx");
+    void anUnknownLanguageOnAPageShowsThePageInItsOwnLanguageNotAnErrorPage() {
+        Browser.Page page = browser.get("/en/?lang=xx");
 
-        assertErrorPage(page, 400, "en", BAD_REQUEST_EN, LANGUAGE_EN);
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).isEqualTo("/en/");
         assertThat(browser.cookie("lang")).isEmpty();
     }
 
     @Test
-    void answersAnUnknownLanguageInUkrainianForAUkrainianBrowser() {
+    void anUnknownLanguageWithoutAPrefixFollowsTheBrowser() {
         Browser.Page page = browser.acceptLanguage("uk-UA,uk;q=0.9").get("/privacy?lang=xx");
 
-        assertErrorPage(page, 400, "uk", BAD_REQUEST_UK, LANGUAGE_UK);
+        assertThat(page.location()).isEqualTo("/uk/privacy");
+        assertThat(browser.follow(page).doc().selectFirst("html").attr("lang")).isEqualTo("uk");
+        assertThat(browser.cookie("lang")).isEmpty();
     }
 
     @Test
-    void answersAnUnknownLanguageInTheLanguageChosenBefore() {
-        browser.get("/?lang=uk");
+    void anUnknownLanguageKeepsTheLanguageChosenBefore() {
+        browser.get("/en/?lang=uk");
 
-        Browser.Page page = browser.acceptLanguage("en").get("/?lang=" + MARKER);
+        Browser.Page page = browser.acceptLanguage("en").get("/privacy?lang=" + MARKER);
 
-        assertErrorPage(page, 400, "uk", BAD_REQUEST_UK, LANGUAGE_UK);
+        assertThat(page.location()).isEqualTo("/uk/privacy");
         assertThat(browser.cookie("lang")).contains("uk");
     }
 
@@ -215,7 +216,7 @@ class BadInputTest extends WebTest {
     void refusesAMethodAPageDoesNotTakeWithTheLocalizedPage() throws Exception {
         String token = csrfToken();
 
-        Browser.Page english = send("PATCH", "/privacy", token, "en");
+        Browser.Page english = send("PATCH", "/en/privacy", token, "en");
         Browser.Page ukrainian = send("DELETE", "/", token, "uk");
 
         assertErrorPage(english, 405, "en", "Not allowed here", "This address does not accept this kind of request.");
@@ -239,7 +240,7 @@ class BadInputTest extends WebTest {
 
     @Test
     void answersAnUnknownPageWith404InEnglish() {
-        Browser.Page page = browser.get("/no-such-page");
+        Browser.Page page = browser.get("/en/no-such-page");
 
         assertErrorPage(page, 404, "en", "Page not found",
                 "There is no page at this address. It may have moved, or the link may be mistyped.");
@@ -247,7 +248,7 @@ class BadInputTest extends WebTest {
 
     @Test
     void answersAnUnknownPageWith404InUkrainian() {
-        Browser.Page page = browser.acceptLanguage("uk").get("/no-such-page");
+        Browser.Page page = browser.acceptLanguage("en").get("/uk/no-such-page");
 
         assertErrorPage(page, 404, "uk", "Сторінку не знайдено",
                 "За цією адресою немає сторінки. Можливо, її перенесли або в посиланні помилка.");
@@ -257,7 +258,7 @@ class BadInputTest extends WebTest {
     @Test
     void neverEchoesMarkupFromTheAddressOfAMissingPage() {
         // (no encoded slash: the container refuses those before the app sees them)
-        String path = "/no-such-page%3Cscript%3Ealert(1)%3C%22'" + MARKER;
+        String path = "/en/no-such-page%3Cscript%3Ealert(1)%3C%22'" + MARKER;
         String query = "?q=%3Cscript%3Ealert(2)%3C%2Fscript%3E&%3Cimg%20src%3Dx%20onerror%3Dalert(3)%3E=1";
 
         Browser.Page page = browser.get(path + query);
@@ -268,7 +269,7 @@ class BadInputTest extends WebTest {
         assertNoScriptsOrHandlers(page.doc());
         // the language links lead back to the failed address, still percent-encoded
         assertThat(page.doc().select(".languages a").eachAttr("href"))
-                .allSatisfy(href -> assertThat(href).startsWith("/no-such-page%3Cscript%3E").doesNotContain("<", "\""));
+                .allSatisfy(href -> assertThat(href).matches("/[a-z]{2}/no-such-page%3Cscript%3E.*").doesNotContain("<", "\""));
     }
 
     @Test
@@ -284,7 +285,7 @@ class BadInputTest extends WebTest {
 
     @Test
     void givesAJsonClientALocalizedJsonErrorWithoutInternals() {
-        Browser.Page page = browser.acceptLanguage("uk").get("/no-such-page", "Accept", "application/json");
+        Browser.Page page = browser.get("/uk/no-such-page", "Accept", "application/json");
 
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));

@@ -9,8 +9,8 @@ import org.solidarityhub.test.WebTest;
 class HomePageTest extends WebTest {
 
     @Test
-    void showsTheCampaignInEnglishByDefault() {
-        Browser.Page page = browser.get("/");
+    void showsTheCampaignInEnglishUnderTheEnglishPrefix() {
+        Browser.Page page = browser.get("/en/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text("h1")).isEqualTo("Global week of action for Ukraine");
         assertThat(page.text(".eyebrow")).isEqualTo("24 February – 3 March");
@@ -19,49 +19,53 @@ class HomePageTest extends WebTest {
 
     @Test
     void followsAcceptLanguageWhenNoLanguageWasChosen() {
-        Browser.Page page = browser.acceptLanguage("uk-UA,uk;q=0.9,en;q=0.5").get("/");
+        Browser.Page page = browser.acceptLanguage("uk-UA,uk;q=0.9,en;q=0.5").open("/");
+        assertThat(page.uri().getPath()).isEqualTo("/uk/");
         assertThat(page.text("h1")).isEqualTo("Глобальний тиждень дій за Україну");
         assertThat(page.doc().select("html").attr("lang")).isEqualTo("uk");
     }
 
     @Test
     void keepsALanguageChosenWithTheSwitchInACookie() {
-        Browser.Page home = browser.get("/");
+        Browser.Page home = browser.get("/en/");
         String ukrainianLink = home.doc().select(".languages a[lang=uk]").attr("href");
-        assertThat(ukrainianLink).isEqualTo("/?lang=uk");
+        assertThat(ukrainianLink).isEqualTo("/uk/?lang=uk");
 
         Browser.Page switched = browser.get(ukrainianLink);
-        assertThat(switched.text("h1")).isEqualTo("Глобальний тиждень дій за Україну");
+        assertThat(switched.location()).isEqualTo("/uk/");
         assertThat(browser.cookie("lang")).contains("uk");
+        assertThat(browser.get("/uk/").text("h1")).isEqualTo("Глобальний тиждень дій за Україну");
 
-        Browser.Page later = browser.get("/privacy");
+        Browser.Page later = browser.open("/privacy");
+        assertThat(later.uri().getPath()).isEqualTo("/uk/privacy");
         assertThat(later.text("h1")).isEqualTo("Приватність");
         assertThat(later.doc().select(".languages a[aria-current=true]").text()).isEqualTo("Українська");
     }
 
     @Test
     void languageSwitchLinksBackToTheSamePage() {
-        Browser.Page privacy = browser.get("/privacy");
-        assertThat(privacy.doc().select(".languages a").eachAttr("href")).containsExactly("/privacy?lang=en", "/privacy?lang=uk");
+        Browser.Page privacy = browser.get("/en/privacy");
+        assertThat(privacy.doc().select(".languages a").eachAttr("href")).containsExactly("/en/privacy?lang=en", "/uk/privacy?lang=uk");
     }
 
     @Test
     void malformedAcceptLanguageFallsBackToEnglish() {
-        Browser.Page page = browser.acceptLanguage(";;;q=zz,*-*-*").get("/");
+        Browser.Page page = browser.acceptLanguage(";;;q=zz,*-*-*").open("/");
         assertThat(page.status()).isEqualTo(200);
+        assertThat(page.uri().getPath()).isEqualTo("/en/");
         assertThat(page.text("h1")).isEqualTo("Global week of action for Ukraine");
     }
 
     @Test
     void publicPagesStartNoSession() {
-        Browser.Page page = browser.get("/");
+        Browser.Page page = browser.get("/en/");
         assertThat(page.setCookies()).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
         assertThat(browser.cookie("JSESSIONID")).isEmpty();
     }
 
     @Test
     void assetsHaveFingerprintedUrlsAndAreCachedForAYear() {
-        String css = browser.get("/").doc().select("link[rel=stylesheet]").attr("href");
+        String css = browser.get("/en/").doc().select("link[rel=stylesheet]").attr("href");
         assertThat(css).matches("/css/site-[0-9a-f]{32}\\.css");
         Browser.Page stylesheet = browser.get(css);
         assertThat(stylesheet.status()).isEqualTo(200);

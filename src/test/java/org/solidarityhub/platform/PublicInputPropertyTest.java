@@ -181,7 +181,7 @@ class PublicInputPropertyTest {
     @Property(tries = 40, shrinking = ShrinkingMode.BOUNDED)
     void theSignFormsAnswerEveryInputWithoutA5xx(@ForAll("forms") Map<String, String> fields) {
         Browser browser = new Browser(app.base());
-        Browser.Page page = browser.get("/appeals/" + appeal);
+        Browser.Page page = browser.get("/en/appeals/" + appeal);
         assertThat(page.status()).isEqualTo(200);
         for (String form : List.of("#sign-individual", "#sign-organization")) {
             assertNo5xx(browser.submit(page, form, fields), "sign form " + form);
@@ -191,11 +191,11 @@ class PublicInputPropertyTest {
     @Property(tries = 25, shrinking = ShrinkingMode.BOUNDED)
     void theEventFormsAnswerEveryInputWithoutA5xx(@ForAll("forms") Map<String, String> fields) {
         Browser browser = new Browser(app.base());
-        Browser.Page page = browser.get("/events/new?campaign=" + campaign);
+        Browser.Page page = browser.get("/en/events/new?campaign=" + campaign);
         assertThat(page.status()).isEqualTo(200);
         assertNo5xx(browser.submit(page, "form.event-form", fields), "event form");
         // the address request form, as far as binding goes (no event of this id needs to exist)
-        assertNo5xx(browser.post("/events/1/address-request", fields), "address request form");
+        assertNo5xx(browser.post("/en/events/1/address-request", fields), "address request form");
     }
 
     @Property(tries = 80, shrinking = ShrinkingMode.BOUNDED)
@@ -211,14 +211,14 @@ class PublicInputPropertyTest {
         StringBuilder query = new StringBuilder();
         parameters.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(encode(name)).append('=').append(encode(value)));
         Browser browser = new Browser(app.base());
-        for (String path : List.of("/appeals/" + appeal + "/signatories", "/appeals/" + appeal + "/countries",
-                "/appeals/" + appeal + "/revisions", "/api/v1/appeals/" + appeal, "/api/v1/appeals/" + appeal + "/signatories",
-                "/events", "/events/calendar", "/api/v1/campaigns/" + campaign + "/events",
-                "/api/v1/campaigns/" + campaign + "/events.geojson", "/events/new")) {
+        for (String path : List.of("/en/appeals/" + appeal + "/signatories", "/en/appeals/" + appeal + "/countries",
+                "/en/appeals/" + appeal + "/revisions", "/api/v1/appeals/" + appeal, "/api/v1/appeals/" + appeal + "/signatories",
+                "/en/events", "/en/events/calendar", "/api/v1/campaigns/" + campaign + "/events",
+                "/api/v1/campaigns/" + campaign + "/events.geojson", "/en/events/new")) {
             assertNo5xx(browser.get(path + query, "Accept", path.startsWith("/api/") ? "application/json" : "text/html"), path);
         }
         String segment = encode(parameters.values().stream().findFirst().orElse("x"));
-        assertNo5xx(browser.get("/appeals/" + segment), "a path variable");
+        assertNo5xx(browser.get("/en/appeals/" + segment), "a path variable");
         assertNo5xx(browser.get("/api/v1/appeals/" + segment, "Accept", "application/json"), "a path variable of the API");
     }
 

@@ -150,14 +150,14 @@ class StaffSignInTest extends WebTest {
         // staff pages show the sign-out button; public pages are the same for every reader, staff included
         assertThat(home.doc().select(".site-nav a[href=/staff]")).hasSize(1);
         assertThat(home.doc().select("form.signout input[name=_csrf]")).hasSize(1);
-        Browser.Page signedInOnAPublicPage = browser.get("/");
-        assertThat(signedInOnAPublicPage.body()).isEqualTo(anotherBrowser().get("/").body());
+        Browser.Page signedInOnAPublicPage = browser.get("/en/");
+        assertThat(signedInOnAPublicPage.body()).isEqualTo(anotherBrowser().get("/en/").body());
         assertThat(signedInOnAPublicPage.doc().select("form.signout")).isEmpty();
         assertThat(signedInOnAPublicPage.setCookies()).isEmpty();
         Browser.Page out = browser.submit(home, "form.signout");
         assertThat(out.location()).endsWith("/staff/login?signedOut");
         assertThat(browser.get("/staff").location()).endsWith("/staff/login");
-        Browser.Page after = browser.get("/");
+        Browser.Page after = browser.get("/en/");
         assertThat(after.doc().select(".site-nav a[href=/staff]")).isEmpty();
         assertThat(after.doc().select("form.signout")).isEmpty();
     }
@@ -166,7 +166,7 @@ class StaffSignInTest extends WebTest {
     void aMemberHalfwayThroughSignInSeesNoStaffLinks() {
         StaffFixture.Member member = staff.member(uniqueEmail("halfway"), StaffRole.EDITOR);
         passwordStep(browser, member.email(), member.password());
-        Browser.Page home = browser.get("/");
+        Browser.Page home = browser.get("/en/");
         assertThat(home.doc().select(".site-nav a[href=/staff]")).isEmpty();
         assertThat(home.doc().select("form.signout")).isEmpty();
     }

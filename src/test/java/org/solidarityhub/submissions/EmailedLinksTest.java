@@ -26,7 +26,7 @@ class EmailedLinksTest extends SubmissionsTestSupport {
     @Test
     void aForgedLinkIsAnsweredLikeAnExpiredOneInEveryFeature() {
         String forged = Tokens.newToken();
-        for (String path : List.of("/appeal/confirm/", "/appeal/withdraw/", "/events/manage/")) {
+        for (String path : List.of("/en/appeal/confirm/", "/en/appeal/withdraw/", "/en/events/manage/")) {
             for (String token : List.of(forged, "not-a-token")) {
                 Browser.Page page = anotherBrowser().get(path + token);
                 assertThat(page.status()).as(path + token).isEqualTo(404);
@@ -42,7 +42,7 @@ class EmailedLinksTest extends SubmissionsTestSupport {
         String appeal = newAppeal();
         String email = uniqueEmail("late");
         sign(anotherBrowser().from(uniqueIp()), appeal, email, Map.of());
-        String confirm = mailedPath(email, 1, "/appeal/confirm/");
+        String confirm = mailedPath(email, 1, "/en/appeal/confirm/");
         long signature = signatureId(email);
         clock.advance(Duration.ofDays(7).plusMinutes(1));
         Browser.Page expired = anotherBrowser().get(confirm);
@@ -59,7 +59,7 @@ class EmailedLinksTest extends SubmissionsTestSupport {
         String email = uniqueEmail("withdraws");
         Browser person = anotherBrowser().from(uniqueIp());
         sign(person, appeal, email, Map.of());
-        String withdraw = mailedPath(email, 1, "/appeal/withdraw/");
+        String withdraw = mailedPath(email, 1, "/en/appeal/withdraw/");
         Browser.Page done = press(person, withdraw, "main form");
         assertThat(done.status()).isEqualTo(200);
         Browser.Page again = anotherBrowser().get(withdraw);
@@ -86,10 +86,10 @@ class EmailedLinksTest extends SubmissionsTestSupport {
         String appeal = newAppeal();
         String email = uniqueEmail("purpose");
         sign(anotherBrowser().from(uniqueIp()), appeal, email, Map.of());
-        String confirm = mailedPath(email, 1, "/appeal/confirm/");
-        String token = confirm.substring("/appeal/confirm/".length());
-        assertThat(anotherBrowser().get("/appeal/withdraw/" + token).status()).isEqualTo(404);
-        assertThat(anotherBrowser().get("/events/manage/" + token).status()).isEqualTo(404);
+        String confirm = mailedPath(email, 1, "/en/appeal/confirm/");
+        String token = confirm.substring("/en/appeal/confirm/".length());
+        assertThat(anotherBrowser().get("/en/appeal/withdraw/" + token).status()).isEqualTo(404);
+        assertThat(anotherBrowser().get("/en/events/manage/" + token).status()).isEqualTo(404);
         assertThat(links.find(token, "event", "CONFIRM")).isEmpty();
         assertThat(links.find(token, "signature", "WITHDRAW")).isEmpty();
         assertThat(links.find(token, "signature", "CONFIRM")).contains(signatureId(email));
@@ -104,7 +104,7 @@ class EmailedLinksTest extends SubmissionsTestSupport {
         String email = uniqueEmail("scanner");
         Browser person = anotherBrowser().from(uniqueIp());
         assertThat(submitEvent(person, campaign, "Scanned " + email, email, Map.of()).status()).isEqualTo(302);
-        String manage = mailedPath(email, 1, "/events/manage/");
+        String manage = mailedPath(email, 1, "/en/events/manage/");
         long event = eventId(email);
         // a mail scanner opens the link, twice
         assertThat(anotherBrowser().get(manage).status()).isEqualTo(200);

@@ -83,7 +83,7 @@ class GuardTest extends SubmissionsTestSupport {
         String email = uniqueEmail("bot");
         Browser.Page answer = sign(anotherBrowser().from(uniqueIp()), appeal, email, Map.of(Guard.HONEYPOT, "http://spam.example"));
         assertThat(answer.status()).isEqualTo(302);
-        assertThat(answer.location()).endsWith("/appeals/" + appeal + "/signed");
+        assertThat(answer.location()).endsWith("/en/appeals/" + appeal + "/signed");
         assertThat(db.sql("SELECT COUNT(*) FROM signature WHERE email = :email").param("email", email).query(Long.class).single()).isZero();
         assertThat(mailsTo(email)).isZero();
     }
@@ -95,12 +95,12 @@ class GuardTest extends SubmissionsTestSupport {
         Browser.Page answer = submitEvent(anotherBrowser().from(uniqueIp()), campaign, "Bot " + email, email,
                 Map.of(Guard.HONEYPOT, "http://spam.example"));
         assertThat(answer.status()).isEqualTo(302);
-        assertThat(answer.location()).endsWith("/events/submitted");
+        assertThat(answer.location()).endsWith("/en/events/submitted");
         assertThat(db.sql("SELECT COUNT(*) FROM event WHERE contact_email = :email").param("email", email).query(Long.class).single()).isZero();
         assertThat(mailsTo(email)).isZero();
         // the same form without the honeypot is stored
         assertThat(submitEvent(anotherBrowser().from(uniqueIp()), campaign, "Person " + email, email, Map.of()).location())
-                .endsWith("/events/submitted");
+                .endsWith("/en/events/submitted");
         assertThat(db.sql("SELECT COUNT(*) FROM event WHERE contact_email = :email").param("email", email).query(Long.class).single()).isEqualTo(1);
     }
 
@@ -108,8 +108,8 @@ class GuardTest extends SubmissionsTestSupport {
     void everySubmissionFormCarriesTheOneHoneypot() {
         String appeal = newAppeal();
         String campaign = newCampaign();
-        assertThat(anotherBrowser().get("/appeals/" + appeal).doc().select(".honeypot input[name=" + Guard.HONEYPOT + "]")).hasSize(2);
-        assertThat(anotherBrowser().get("/events/new?campaign=" + campaign).doc()
+        assertThat(anotherBrowser().get("/en/appeals/" + appeal).doc().select(".honeypot input[name=" + Guard.HONEYPOT + "]")).hasSize(2);
+        assertThat(anotherBrowser().get("/en/events/new?campaign=" + campaign).doc()
                 .select("form.event-form .honeypot input[name=" + Guard.HONEYPOT + "]")).hasSize(1);
     }
 

@@ -29,14 +29,14 @@ class ModerationQueueTest extends SubmissionsTestSupport {
         String title = "Queued " + java.util.UUID.randomUUID().toString().substring(0, 8);
         Browser person = anotherBrowser().from(uniqueIp());
         submitEvent(person, campaign, title, submitter, Map.of());
-        press(person, mailedPath(submitter, 1, "/events/manage/"), "form.confirm-form");
+        press(person, mailedPath(submitter, 1, "/en/events/manage/"), "form.confirm-form");
         long event = eventId(submitter);
         // a signature with a comment, confirmed by its signer
         String appeal = newAppeal();
         String signer = uniqueEmail("queued-comment");
         Browser other = anotherBrowser().from(uniqueIp());
         sign(other, appeal, signer, Map.of("comment", "Slava Ukraini"));
-        press(other, mailedPath(signer, 1, "/appeal/confirm/"), "main form");
+        press(other, mailedPath(signer, 1, "/en/appeal/confirm/"), "main form");
         long appealId = db.sql("SELECT id FROM appeal WHERE slug = :slug").param("slug", appeal).query(Long.class).single();
 
         Browser moderator = signedIn(StaffRole.MODERATOR);

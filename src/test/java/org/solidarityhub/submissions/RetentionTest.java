@@ -37,7 +37,7 @@ class RetentionTest extends SubmissionsTestSupport {
         for (int i = 0; i < 3; i++) {
             String email = uniqueEmail("never-" + i);
             assertThat(submitEvent(anotherBrowser().from(uniqueIp()), campaign, "Never confirmed " + email, email, Map.of())
-                    .location()).endsWith("/events/submitted");
+                    .location()).endsWith("/en/events/submitted");
             events.add(eventId(email));
             String signer = uniqueEmail("never-signs-" + i);
             sign(anotherBrowser().from(uniqueIp()), appeal, signer, Map.of());

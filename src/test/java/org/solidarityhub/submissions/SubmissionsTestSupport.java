@@ -57,7 +57,7 @@ abstract class SubmissionsTestSupport extends WebTest {
         Map<String, Object> fields = new HashMap<>(Map.of("name", "Signer", "email", email, "country", "BE",
                 "city", "Brussels", "display", "HIDDEN"));
         fields.putAll(extra);
-        Browser.Page page = who.get("/appeals/" + appealSlug);
+        Browser.Page page = who.get("/en/appeals/" + appealSlug);
         assertThat(page.status()).isEqualTo(200);
         return who.submit(page, "#sign-individual", fields);
     }
@@ -66,7 +66,7 @@ abstract class SubmissionsTestSupport extends WebTest {
     Browser.Page submitEvent(Browser who, String campaignSlug, String title, String email, Map<String, Object> extra) {
         Map<String, Object> fields = EventsFixture.brussels(title, email);
         fields.putAll(extra);
-        Browser.Page form = who.get("/events/new?campaign=" + campaignSlug);
+        Browser.Page form = who.get("/en/events/new?campaign=" + campaignSlug);
         assertThat(form.status()).isEqualTo(200);
         return who.submit(form, "form.event-form", fields);
     }
