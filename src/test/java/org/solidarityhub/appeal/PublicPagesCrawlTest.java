@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Follows every link of the public site from the home page (with the demo content loaded), in English and in
- * Ukrainian: no page may fail, and no page may load anything from another host.
+ * Ukrainian: no page may fail, no page may load anything from another host, and every page and every feed it links
+ * to has a validator (ETag) and a lifetime (Cache-Control with max-age), issue 10.
  */
 class PublicPagesCrawlTest extends AppealTestSupport {
 
@@ -28,7 +29,7 @@ class PublicPagesCrawlTest extends AppealTestSupport {
     AppealDemoContent demo;
 
     @Test
-    void everyPublicPageAnswersWithoutErrorAndLoadsNothingFromAnotherHost() {
+    void everyPublicPageAnswersWithoutErrorLoadsNothingFromAnotherHostAndHasAValidatorAndALifetime() {
         demo.load();
         for (String language : List.of("en", "uk")) {
             List<String> problems = crawl(anotherBrowser().acceptLanguage(language));
@@ -39,6 +40,8 @@ class PublicPagesCrawlTest extends AppealTestSupport {
     private List<String> crawl(Browser browser) {
         List<String> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        Set<String> feeds = new LinkedHashSet<>(List.of("/api/v1/appeals", "/api/v1/appeals/" + AppealDemoContent.SLUG,
+                "/api/v1/appeals/" + AppealDemoContent.SLUG + "/signatories", "/api/v1/campaigns"));
         Deque<String> queue = new ArrayDeque<>(List.of("/", "/appeal", "/appeals/" + AppealDemoContent.SLUG));
         while (!queue.isEmpty() && seen.size() < MAX_PAGES) {
             String path = queue.poll();
@@ -54,6 +57,7 @@ class PublicPagesCrawlTest extends AppealTestSupport {
                 problems.add(path + " answered " + page.status());
                 continue;
             }
+            validatorAndLifetime(path, page, problems);
             if (!page.header("content-type").orElse("").startsWith("text/html")) {
                 continue;
             }
@@ -70,6 +74,9 @@ class PublicPagesCrawlTest extends AppealTestSupport {
             }
             for (Element link : doc.select("a[href]")) {
                 String href = link.attr("href");
+                if (href.startsWith("/api/v1/") || href.endsWith(".ics") || href.endsWith(".atom")) {
+                    feeds.add(href);
+                }
                 if (!isForeign(href) && href.startsWith("/") && !href.startsWith("/staff") && !href.startsWith("/api")
                         && !href.contains("lang=")) {
                     queue.add(URI.create(href).getPath() + (URI.create(href).getRawQuery() == null ? "" : "?" + URI.create(href).getRawQuery()));
@@ -77,7 +84,28 @@ class PublicPagesCrawlTest extends AppealTestSupport {
             }
         }
         assertThat(seen.size()).as("pages crawled").isGreaterThan(8);
+        for (String feed : feeds) {
+            Browser.Page page = browser.get(feed);
+            if (page.status() != 200) {
+                problems.add(feed + " answered " + page.status());
+            }
+            validatorAndLifetime(feed, page, problems);
+        }
+        assertThat(feeds.size()).as("feeds").isGreaterThan(3);
         return problems;
+    }
+
+    private static void validatorAndLifetime(String path, Browser.Page page, List<String> problems) {
+        if (page.status() != 200) {
+            return;
+        }
+        if (page.header("ETag").isEmpty()) {
+            problems.add(path + " has no ETag");
+        }
+        String cacheControl = page.header("Cache-Control").orElse("");
+        if (!cacheControl.matches("(public|private), max-age=[1-9][0-9]*, stale-while-revalidate=[0-9]+, stale-if-error=[0-9]+")) {
+            problems.add(path + " has no lifetime: Cache-Control " + cacheControl);
+        }
     }
 
     private static boolean isForeign(String target) {
