@@ -15,7 +15,8 @@ final class Encodings {
     /** The text types the site sends, compressed for every client that accepts gzip (as in server.compression). */
     static final Set<String> COMPRESSIBLE = Set.of("text/html", "text/plain", "text/css", "text/csv", "text/calendar",
             "text/xml", "application/json", "application/problem+json", "application/geo+json", "application/atom+xml",
-            "application/xml", "application/javascript", "text/javascript", "image/svg+xml", "application/yaml");
+            "application/xml", "application/javascript", "text/javascript", "image/svg+xml", "application/yaml",
+            "application/x-yaml", "text/yaml");
 
     /** Below this a gzip member saves too little to pay for itself. */
     static final int MIN_SIZE = 256;

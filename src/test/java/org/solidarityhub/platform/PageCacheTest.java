@@ -133,6 +133,21 @@ class PageCacheTest extends WebTest {
     }
 
     @Test
+    void compressesTheTextResponsesItDoesNotKeepToo() throws Exception {
+        String css = browser.get("/").doc().select("link[rel=stylesheet]").attr("href");
+        for (String other : new String[] {css, "/webjars/leaflet/1.9.4/dist/leaflet.js"}) {
+            HttpResponse<byte[]> plain = raw(other, null);
+            HttpResponse<byte[]> gzipped = raw(other, "gzip");
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).as(other).contains("gzip");
+            assertThat(gunzip(gzipped.body())).as(other).isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
+        }
+        // a staff page (its sign-in form carries a token of its own per request)
+        HttpResponse<byte[]> signIn = raw("/staff/login", "gzip");
+        assertThat(signIn.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gunzip(signIn.body())).contains("<form");
+    }
+
+    @Test
     void replaysTheSecurityHeadersOfTheRenderedPageAndNeverItsCookies() {
         Browser.Page rendered = anotherBrowser().get("/privacy?replay=" + UUID.randomUUID());
         Browser.Page kept = anotherBrowser().get(rendered.uri().getPath() + "?" + rendered.uri().getQuery());
