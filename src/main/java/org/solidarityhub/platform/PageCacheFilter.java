@@ -87,9 +87,10 @@ class PageCacheFilter extends OncePerRequestFilter {
             render(request, response, chain, page, validators, null, gzip);
             return;
         }
-        RenderedPage kept = bytes.get(key, validators.etag());
+        String shown = validators.plainEtag(); // one entry per version holds both encodings
+        RenderedPage kept = bytes.get(key, shown);
         if (kept == null) {
-            kept = awaitOtherRendering(key + validators.etag(), key, validators.etag());
+            kept = awaitOtherRendering(key + shown, key, shown);
         }
         if (kept != null) {
             kept.replayHeaders(response, request.isSecure());
@@ -99,12 +100,12 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         CountDownLatch mine = new CountDownLatch(1);
-        CountDownLatch other = rendering.putIfAbsent(key + validators.etag(), mine);
+        CountDownLatch other = rendering.putIfAbsent(key + shown, mine);
         try {
             render(request, response, chain, page, validators, key, gzip);
         } finally {
             if (other == null) {
-                rendering.remove(key + validators.etag(), mine);
+                rendering.remove(key + shown, mine);
             }
             mine.countDown();
         }
@@ -149,7 +150,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         boolean personal = watched.tokenRead() || !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty();
-        RenderedPage rendered = RenderedPage.of(validators.etag(), body, response);
+        RenderedPage rendered = RenderedPage.of(validators.plainEtag(), body, response);
         if (keepAs != null && !personal) {
             bytes.put(keepAs, rendered);
             response.setHeader(X_CACHE, "MISS");

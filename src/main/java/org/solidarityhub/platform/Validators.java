@@ -29,6 +29,11 @@ record Validators(String etag, @Nullable Instant lastModified) {
         }
     }
 
+    /** The ETag of the plain representation: what kept bytes (plain and gzip) are stored under. */
+    String plainEtag() {
+        return etag.endsWith("-gz\"") ? etag.substring(0, etag.length() - 4) + '"' : etag;
+    }
+
     /**
      * Whether the client has this version already: If-None-Match names its ETag (either representation, or "*");
      * without If-None-Match, If-Modified-Since is not before the last change.
@@ -36,7 +41,7 @@ record Validators(String etag, @Nullable Instant lastModified) {
     boolean notModified(HttpServletRequest request) {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
-            String plain = etag.endsWith("-gz\"") ? etag.substring(0, etag.length() - 4) + '"' : etag;
+            String plain = plainEtag();
             String gzipped = plain.substring(0, plain.length() - 1) + "-gz\"";
             for (String candidate : ifNoneMatch.split(",")) {
                 String tag = candidate.strip();

@@ -129,6 +129,9 @@ class PageCacheTest extends WebTest {
             assertThat(gzipped.headers().firstValue("ETag")).as(page).isNotEqualTo(plain.headers().firstValue("ETag"));
             // no gzip for a client that refuses it
             assertThat(raw(page, "gzip;q=0, identity").headers().firstValue("Content-Encoding")).as(page).isEmpty();
+            // one kept entry serves both encodings
+            assertThat(raw(page, "gzip").headers().firstValue("X-Cache")).as(page).contains("HIT");
+            assertThat(raw(page, null).headers().firstValue("X-Cache")).as(page).contains("HIT");
         }
     }
 
