@@ -6,7 +6,7 @@
 // STAFF_PASSWORD, TOTP_SECRET and CLOCK_OFFSET_MS (an admin, to read the outbox), SCREENSHOT_DIR, CHROMIUM.
 // Run by src/test/java/org/solidarityhub/appeal/AppealBrowserTest.java.
 
-import { env, staffFromEnv, staffSignIn, withBrowser } from './lib.mjs';
+import { env, signAsIndividual, staffFromEnv, staffSignIn, withBrowser } from './lib.mjs';
 
 const BASE_URL = env('BASE_URL').replace(/\/+$/, '');
 const SLUG = env('APPEAL_SLUG');
@@ -25,14 +25,7 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
     s.log(`1 appeal page "${await s.h1()}" shows ${before} signatures (${await s.screenshot('appeal')})`);
 
     s.step('2 signing without JavaScript');
-    const form = page.locator('#sign-individual');
-    await form.locator('#i-name').fill('Olena Kovalenko');
-    await form.locator('#i-email').fill(SIGNER);
-    await form.locator('#i-country').selectOption('BE');
-    await form.locator('#i-city').fill('Brussels');
-    await form.getByLabel('Full name, city and country').check();
-    await s.clickAndLoad(form.locator('button[type=submit]'), (url) => url.pathname.endsWith('/signed'));
-    await s.expectH1('Check your email');
+    await signAsIndividual(s, SIGNER);
     s.log(`2 signed; the site says "${await s.h1()}" (${await s.screenshot('signed')})`);
 
     s.step('3 the confirmation mail in the outbox');

@@ -32,7 +32,6 @@ public class Peak {
 
     static final Map<String, String> ARGS = new HashMap<>();
     static final Pattern LINK = Pattern.compile("/appeal/confirm/([A-Za-z0-9_\\-]+)");
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     static String arg(String key, String fallback) {
         return ARGS.getOrDefault(key, fallback);
@@ -234,22 +233,19 @@ public class Peak {
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    /** Opens the confirmation page, then presses its button (a form with the page's CSRF token and cookie). */
+    /** Opens the confirmation page, then presses its button (a form without token or cookie, posted from the page). */
     static boolean confirm(HttpClient http, String base, String token, String ip) {
         try {
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/appeal/confirm/" + token))
                     .header("X-Forwarded-For", ip).header("Accept-Language", "en").timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            Matcher csrf = CSRF.matcher(page.body());
-            if (page.statusCode() != 200 || !csrf.find()) {
+            if (page.statusCode() != 200) {
                 return false;
             }
-            List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList();
             HttpResponse<Void> pressed = http.send(HttpRequest.newBuilder(URI.create(base + "/appeal/confirm/" + token))
-                    .header("X-Forwarded-For", ip).header("Accept-Language", "en").header("Cookie", String.join("; ", cookies))
+                    .header("X-Forwarded-For", ip).header("Accept-Language", "en").header("Sec-Fetch-Site", "same-origin")
                     .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                    .build(), HttpResponse.BodyHandlers.discarding());
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             return pressed.statusCode() == 200;
         } catch (IOException | InterruptedException e) {
             return false;

@@ -1,9 +1,11 @@
 package org.solidarityhub.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,18 +13,25 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -31,15 +40,21 @@ import org.springframework.security.web.header.writers.XContentTypeOptionsHeader
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Who may see what, and the headers every response carries.
+ * Who may see what, and the headers every response carries. Two filter chains:
  * <ul>
- * <li>Public pages need no account and never start a session: the CSRF token lives in a cookie, and the
- * only session is a staff member's.</li>
- * <li>{@code /staff/**} needs a staff member signed in with both factors (authority ROLE_STAFF, given
- * by the staff feature only after the second factor); finer role checks sit on the controllers.</li>
+ * <li>The staff area ({@code /staff/**}, and the error pages of its requests): a session, sign-in, and a CSRF
+ * token in every form (kept in a cookie), as a signed-in member's browser acts in their name.
+ * {@code /staff/**} needs a staff member signed in with both factors (authority ROLE_STAFF, given by the staff
+ * feature only after the second factor); finer role checks sit on the controllers. Staff pages are never
+ * stored by a cache.</li>
+ * <li>Everything else (public pages, public forms, the JSON API): no session is started or read, no CSRF
+ * token and no cookie, so every reader of a page gets the same bytes and a front cache may keep them. A public
+ * form acts in nobody's name (a mailed link confirms each submission), so instead of a per-reader token it is
+ * protected against posts from other sites by where the browser says the post came from
+ * ({@link CrossSiteRequests}, see docs/security.md), and by the honeypot and limits of each form.</li>
  * <li>No page may load anything from another host: the CSP says {@code 'self'} throughout.</li>
  * <li>Error pages carry the same headers, also for requests refused before Spring Security ran.</li>
  * </ul>
@@ -78,25 +93,21 @@ class SecurityConfiguration {
         return new HttpSessionSecurityContextRepository();
     }
 
+    /** The staff area: as before the public chain was split off, a session and CSRF tokens. */
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+    @Order(Ordered.HIGHEST_PRECEDENCE + 20)
+    SecurityFilterChain staffSecurity(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
-        HeaderWriter noStoreForStaff = new DelegatingRequestMatcherHeaderWriter(
-                PathPatternRequestMatcher.withDefaults().matcher("/staff/**"), new CacheControlHeadersWriter());
 
         http
+                .securityMatcher(staffArea())
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(STAFF_PUBLIC).permitAll()
-                        .requestMatchers("/staff", "/staff/**").hasRole("STAFF")
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
-                        .anyRequest().permitAll())
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(csrfTokens)
-                        .ignoringRequestMatchers("/api/**"))
+                        .anyRequest().hasRole("STAFF"))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 // no session for anonymous visitors of /staff: after sign-in, members land on /staff
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(errors -> errors
@@ -111,10 +122,54 @@ class SecurityConfiguration {
                 .headers(headers -> {
                     headers.defaultsDisabled();
                     everyResponse().forEach(headers::addHeaderWriter);
-                    // public pages may be cached by a front cache; staff pages never
-                    headers.addHeaderWriter(noStoreForStaff);
+                    headers.addHeaderWriter(new CacheControlHeadersWriter()); // staff pages are never stored
                 });
         return http.build();
+    }
+
+    /** Everything else: stateless, no token, no cookie; posts from other sites refused. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain publicSecurity(HttpSecurity http, PlatformProperties properties) throws Exception {
+        http
+                .authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new CrossSiteRequests(properties.baseUrl()), HeaderWriterFilter.class)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new Http403ForbiddenEntryPoint()))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .headers(headers -> {
+                    headers.defaultsDisabled();
+                    everyResponse().forEach(headers::addHeaderWriter);
+                });
+        return http.build();
+    }
+
+    /**
+     * Requests of the staff area: their path, decoded as Spring MVC decodes it to find the controller
+     * ({@code /%73taff} is {@code /staff}), is {@code /staff} or under it; or they are the error page of such a
+     * request (so that a staff error page knows who is signed in and is not stored either).
+     */
+    static RequestMatcher staffArea() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher staffPaths = new OrRequestMatcher(paths.matcher("/staff"), paths.matcher("/staff/**"));
+        return request -> {
+            if (request.getDispatcherType() == DispatcherType.ERROR
+                    && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
+                String path = UriUtils.decode(failed.substring(Math.min(request.getContextPath().length(), failed.length())),
+                        StandardCharsets.UTF_8);
+                return path.equals("/staff") || path.startsWith("/staff/");
+            }
+            return staffPaths.matches(request);
+        };
     }
 
     /**

@@ -21,6 +21,11 @@ public final class EventsFixture {
                         "uk", new Campaign.Text("Тестовий тиждень дій", "Кампанія тесту.")));
     }
 
+    /** A new campaign (24 February to 3 March 2027) for tests of other features; returns its slug. */
+    public static String newCampaignSlug(org.springframework.context.ApplicationContext context) {
+        return newCampaign(context.getBean(Campaigns.class)).slug();
+    }
+
     /** The fields of a valid submission in Brussels, with a title of its own. */
     public static Map<String, Object> brussels(String title, String email) {
         Map<String, Object> fields = new HashMap<>();

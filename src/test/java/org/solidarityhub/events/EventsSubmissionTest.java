@@ -226,7 +226,9 @@ class EventsSubmissionTest extends WebTest {
         assertThat(cancelled.doc().select("form.edit-form")).isEmpty();
         long id = eventIdByTitle(title);
         assertThat(actionsOn(id)).contains("events.cancelled");
-        assertThat(person.post(path + "/cancel", Map.of()).status()).isEqualTo(403); // no CSRF token: refused
+        // posted by a page of another site: refused
+        Browser attacker = org.solidarityhub.test.CrossSite.sending(anotherBrowser(), new String[] {"Sec-Fetch-Site", "cross-site"});
+        assertThat(attacker.post(path + "/cancel", Map.of()).status()).isEqualTo(403);
     }
 
     @Test

@@ -202,9 +202,9 @@ class BadInputTest extends WebTest {
     // ---- methods
 
     @Test
-    void refusesPutAndDeleteWithoutATokenWithTheLocalizedPage() {
+    void refusesPutAndDeleteOnAStaffPageWithoutATokenWithTheLocalizedPage() {
         for (String method : new String[] {"PUT", "DELETE"}) {
-            Browser.Page page = browser.method(method, "/");
+            Browser.Page page = browser.method(method, "/staff/login");
 
             assertErrorPage(page, 403, "en", "Not allowed",
                     "You are not allowed to do this, or the form has expired. Reload the page and try again.");

@@ -146,10 +146,10 @@ class SecurityHeadersTest extends WebTest {
         });
     }
 
-    // ---- CSRF
+    // ---- CSRF: tokens for the staff area (public forms: see AppealCrossSiteTest, EventsCrossSiteTest)
 
     @Test
-    void refusesAPublicFormPostedWithoutTheCsrfToken() {
+    void refusesTheStaffSignInPostedWithoutItsCsrfToken() {
         StaffFixture.Member member = fixture.member(uniqueEmail("headers-editor"), StaffRole.EDITOR);
         Browser.Page login = browser.get("/staff/login");
         assertThat(login.doc().select("form[action$=/staff/login] input[name=_csrf]")).hasSize(1);
@@ -164,6 +164,36 @@ class SecurityHeadersTest extends WebTest {
         Browser.Page withToken = browser.submit(login, "form[action$=/staff/login]",
                 Map.of("email", member.email(), "password", member.password()));
         assertThat(withToken.location()).endsWith("/staff/login/code");
+    }
+
+    @Test
+    void refusesAStaffPostWithoutTheCsrfTokenFromASignedInMemberEvenFromThisSite() {
+        StaffFixture.Member admin = fixture.member(uniqueEmail("headers-admin"), StaffRole.ADMIN);
+        fixture.signIn(browser, admin);
+        browser.header("Sec-Fetch-Site", "same-origin").header("Origin", "http://localhost:" + port);
+        Browser.Page accounts = browser.get("/staff/admin/accounts");
+        assertThat(accounts.doc().select("form[method=post] input[name=_csrf]")).isNotEmpty();
+        String invitee = uniqueEmail("never-invited");
+
+        Browser.Page withoutToken = browser.post("/staff/admin/accounts/invite", Map.of("email", invitee, "roles", "EDITOR"));
+
+        assertThat(withoutToken.status()).isEqualTo(403);
+        assertThat(withoutToken.text(".error-page h1")).isEqualTo("Not allowed");
+        assertThat(db.sql("SELECT COUNT(*) FROM staff_invitation WHERE email = :email").param("email", invitee)
+                .query(Long.class).single()).isZero();
+        assertThat(browser.post("/staff/logout", Map.of()).status()).isEqualTo(403);
+        assertThat(browser.get("/staff").status()).isEqualTo(200); // still signed in
+    }
+
+    @Test
+    void aStaffPathSpelledWithPercentEncodingIsStillTheStaffArea() {
+        // Spring MVC decodes /%73taff to /staff to find the controller: the staff chain must see it the same way
+        assertThat(browser.get("/%73taff").location()).endsWith("/staff/login");
+        assertThat(browser.get("/%73taff/admin/accounts").location()).endsWith("/staff/login");
+        Browser.Page login = browser.get("/%73taff/login");
+        assertThat(login.doc().select("input[name=_csrf]")).hasSize(1);
+        assertThat(login.header("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        assertThat(browser.post("/%73taff/login", Map.of("email", "a@example.org", "password", "x")).status()).isEqualTo(403);
     }
 
     @Test

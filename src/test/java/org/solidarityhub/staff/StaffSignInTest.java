@@ -147,10 +147,13 @@ class StaffSignInTest extends WebTest {
     void signingOutEndsTheSession() {
         StaffFixture.Member member = staff.member(uniqueEmail("leaving"), StaffRole.EDITOR);
         Browser.Page home = staff.signIn(browser, member);
-        // public pages show a signed-in member the way back to the staff area and the sign-out button
-        Browser.Page appeal = browser.get("/");
-        assertThat(appeal.doc().select(".site-nav a[href=/staff]")).hasSize(1);
-        assertThat(appeal.doc().select("form.signout")).hasSize(1);
+        // staff pages show the sign-out button; public pages are the same for every reader, staff included
+        assertThat(home.doc().select(".site-nav a[href=/staff]")).hasSize(1);
+        assertThat(home.doc().select("form.signout input[name=_csrf]")).hasSize(1);
+        Browser.Page signedInOnAPublicPage = browser.get("/");
+        assertThat(signedInOnAPublicPage.body()).isEqualTo(anotherBrowser().get("/").body());
+        assertThat(signedInOnAPublicPage.doc().select("form.signout")).isEmpty();
+        assertThat(signedInOnAPublicPage.setCookies()).isEmpty();
         Browser.Page out = browser.submit(home, "form.signout");
         assertThat(out.location()).endsWith("/staff/login?signedOut");
         assertThat(browser.get("/staff").location()).endsWith("/staff/login");

@@ -24,7 +24,8 @@ import org.jsoup.nodes.Element;
 /**
  * A small browser for tests: real HTTP to the running app, cookies kept, no redirects followed unless
  * asked, HTML parsed with jsoup, and forms submitted the way a browser with JavaScript off does (every
- * field of the form, hidden CSRF token included, with the given values on top).
+ * field of the form, hidden ones included, with the given values on top). It sends no Origin or
+ * Sec-Fetch-Site unless told to ({@link #header}), like a client that is not a browser.
  */
 public final class Browser {
 
@@ -67,6 +68,7 @@ public final class Browser {
     private String forwardedFor;
     private boolean https;
     private final List<Map.Entry<URI, String>> cookiesSet = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public Browser(String base) {
         this(base, null);
@@ -119,6 +121,15 @@ public final class Browser {
      */
     public Browser from(String ip) {
         this.forwardedFor = ip;
+        return this;
+    }
+
+    /**
+     * Sends this header with every request from now on (as a browser sends {@code Origin} and
+     * {@code Sec-Fetch-Site}); headers given to a single request win.
+     */
+    public Browser header(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -234,6 +245,7 @@ public final class Browser {
         if (https) {
             builder.header("X-Forwarded-Proto", "https");
         }
+        this.headers.forEach(builder::setHeader);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.setHeader(headers[i], headers[i + 1]);
         }
