@@ -53,6 +53,17 @@ class AppealPageCacheTest extends AppealTestSupport {
     }
 
     @Test
+    void everyPageOfTheAppealIsKeptAndSharedNowThatItsFormsCarryNoToken() {
+        for (String path : pages()) {
+            Browser.Page first = anotherBrowser().get(path);
+            assertThat(first.header("Cache-Control").orElseThrow()).as(path).startsWith("public, ");
+            Browser.Page second = anotherBrowser().get(path);
+            assertThat(second.header("X-Cache")).as(path).contains("HIT");
+            assertThat(second.body()).as(path).isEqualTo(first.body());
+        }
+    }
+
+    @Test
     void aNewTextOfTheAppealShowsOnTheNextRequest() {
         Browser.Page before = anotherBrowser().get("/appeals/" + appeal.slug());
         Browser.Page api = anotherBrowser().get("/api/v1/appeals/" + appeal.slug());
