@@ -1,6 +1,5 @@
 package org.solidarityhub.appeal;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +13,6 @@ import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.submissions.Problems;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The appeal's public JSON API (documented in /api/openapi.yaml). Reads are cacheable for one count interval
- * (a front cache can absorb a storm of readers); signing answers 202 once the signature is stored.
+ * The appeal's public JSON API (documented in /api/openapi.yaml). Reads are kept and given their lifetime by the
+ * platform's page cache ({@link AppealPages}); signing answers 202 once the signature is stored.
  */
 @RestController
 @RequestMapping(path = "/api/v1/appeals", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -167,12 +164,7 @@ class AppealApiController {
                 languages, languages == null ? null : revision.number());
     }
 
-    private <T> ResponseEntity<T> cached(T body) {
-        long seconds = properties.countInterval().toSeconds();
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(seconds)).cachePublic()
-                        .staleWhileRevalidate(Duration.ofSeconds(seconds * 2)))
-                .header(HttpHeaders.VARY, "Accept-Language")
-                .body(body);
+    private static <T> ResponseEntity<T> cached(T body) {
+        return ResponseEntity.ok().body(body);
     }
 }

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.solidarityhub.platform.ContentVersions;
 import org.solidarityhub.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -20,34 +19,24 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Appeals and their revisions. A revision is never changed: an edit adds the next one.
- * What every page view and signature reads (an appeal by slug, its languages, its current texts) is cached
- * in memory for a few seconds; a change made here clears the cache at once, and other instances see it
- * within {@link #CACHE_TIME}.
+ * Every change raises the appeal's content version ({@link AppealPages#version}), so that the page cache of every
+ * instance shows it within a second; the public pages are kept whole by that cache, so nothing here is cached.
  */
 @Component
 class Appeals {
 
-    static final Duration CACHE_TIME = Duration.ofSeconds(10);
-
     private final JdbcClient db;
     private final Clock clock;
-    private final Cache<String, Optional<Appeal>> bySlug = cache();
-    private final Cache<Long, List<String>> languages = cache();
-    private final Cache<String, Optional<Appeal.Revision>> current = cache();
+    private final ContentVersions versions;
 
-    Appeals(JdbcClient db, Clock clock) {
+    Appeals(JdbcClient db, Clock clock, ContentVersions versions) {
         this.db = db;
         this.clock = clock;
+        this.versions = versions;
     }
 
-    private static <K, V> Cache<K, V> cache() {
-        return Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(CACHE_TIME).build();
-    }
-
-    private void forget() {
-        bySlug.invalidateAll();
-        languages.invalidateAll();
-        current.invalidateAll();
+    private void changed(long appealId) {
+        versions.changed(AppealPages.version(appealId));
     }
 
     @Transactional
@@ -60,7 +49,6 @@ class Appeals {
                 .param("now", Timestamps.toDb(clock.instant()))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
-        forget();
         revise(id, defaultLanguage, title, body, null, author);
         return find(id).orElseThrow();
     }
@@ -78,7 +66,7 @@ class Appeals {
                 .param("title", title).param("body", body).param("note", note)
                 .param("now", Timestamps.toDb(clock.instant())).param("author", author)
                 .update(key, "id");
-        forget();
+        changed(appealId);
         return revision(key.getKeyAs(Number.class).longValue()).orElseThrow();
     }
 
@@ -86,7 +74,7 @@ class Appeals {
     void update(long appealId, Appeal.State state, Integer goal) {
         db.sql("UPDATE appeal SET state = :state, goal = :goal WHERE id = :id")
                 .param("state", state.name()).param("goal", goal).param("id", appealId).update();
-        forget();
+        changed(appealId);
     }
 
     Optional<Appeal> find(long id) {
@@ -97,8 +85,7 @@ class Appeals {
         if (slug == null || slug.length() > 80) {
             return Optional.empty();
         }
-        return bySlug.get(slug, key -> db.sql("SELECT * FROM appeal WHERE slug = :slug").param("slug", key)
-                .query(Appeals::appeal).optional());
+        return db.sql("SELECT * FROM appeal WHERE slug = :slug").param("slug", slug).query(Appeals::appeal).optional();
     }
 
     List<Appeal> all() {
@@ -111,10 +98,6 @@ class Appeals {
 
     /** The languages an appeal has a text in, the default one first. */
     List<String> languages(Appeal appeal) {
-        return languages.get(appeal.id(), id -> loadLanguages(appeal));
-    }
-
-    private List<String> loadLanguages(Appeal appeal) {
         List<String> languages = db.sql("SELECT DISTINCT language FROM appeal_revision WHERE appeal_id = :id ORDER BY language")
                 .param("id", appeal.id()).query(String.class).list();
         return languages.stream()
@@ -123,10 +106,10 @@ class Appeals {
     }
 
     Optional<Appeal.Revision> current(long appealId, String language) {
-        return current.get(appealId + "/" + language, key -> db.sql("""
+        return db.sql("""
                         SELECT * FROM appeal_revision WHERE appeal_id = :id AND language = :language
                         ORDER BY number DESC LIMIT 1""")
-                .param("id", appealId).param("language", language).query(Appeals::revision).optional());
+                .param("id", appealId).param("language", language).query(Appeals::revision).optional();
     }
 
     /** The current text in the reader's language, else in the appeal's default language. */

@@ -2,11 +2,8 @@ package org.solidarityhub.appeal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,13 +31,11 @@ class Signatories {
             + "o.id AS organization_id, o.name AS organization_name, o.website ";
 
     private final JdbcClient db;
-    /** The latest signers change at most with each count: read them once a second or two, not per page view. */
-    private final LoadingCache<Long, List<PublicSigner>> latest;
+    private final int latestSigners;
 
     Signatories(JdbcClient db, AppealProperties properties) {
         this.db = db;
-        this.latest = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(2))
-                .build(appealId -> loadLatest(appealId, properties.latestSigners()));
+        this.latestSigners = properties.latestSigners();
     }
 
     /**
@@ -74,17 +69,9 @@ class Signatories {
         return db.sql("SELECT COUNT(*) " + PUBLIC).param("appeal", appealId).param("country", country).query(Long.class).single();
     }
 
-    /** Called when counting changed which signatures are public. */
-    void forget() {
-        latest.invalidateAll();
-    }
-
-    /** The latest signers who chose to appear, newest first (cached for a second or two). */
+    /** The latest signers who chose to appear, newest first. */
     List<PublicSigner> latest(long appealId) {
-        return latest.get(appealId);
-    }
-
-    private List<PublicSigner> loadLatest(long appealId, int limit) {
+        int limit = latestSigners;
         return db.sql(COLUMNS + PUBLIC + " ORDER BY s.confirmed_at DESC, s.id DESC LIMIT :limit")
                 .param("appeal", appealId).param("country", "").param("limit", limit)
                 .query(Signatories::signer).list();

@@ -1,16 +1,14 @@
 package org.solidarityhub.appeal;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import org.solidarityhub.platform.ContentVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -25,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only marks that row ({@code needs_count}); every {@code appeal.count-interval} this job folds the marked rows
  * into {@code appeal_count}, per appeal, country and kind, and a nightly recount rebuilds the table from the
  * signatures to repair any drift. Both run while holding the job's lock row, so app instances sharing one
- * database never count a signature twice. Reads are cached in memory for a second or two.
+ * database never count a signature twice. Each batch that changed an appeal's counts raises the appeal's content
+ * version, so the page cache shows the new counts within a second on every instance.
  */
 @Component
 class SignatureCounts {
@@ -42,28 +41,26 @@ class SignatureCounts {
     private final JdbcClient db;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final LoadingCache<Long, Counts> cache;
-    private final Signatories signatories;
+    private final ContentVersions versions;
     private final int smallCountThreshold;
 
-    SignatureCounts(JdbcClient db, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, Signatories signatories,
+    SignatureCounts(JdbcClient db, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, ContentVersions versions,
                     AppealProperties properties) {
-        this.signatories = signatories;
+        this.versions = versions;
         this.smallCountThreshold = properties.smallCountThreshold();
         this.db = db;
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.cache = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(2)).build(this::load);
     }
 
     /** The exact counts, for staff. */
     Counts of(long appealId) {
-        return cache.get(appealId);
+        return load(appealId);
     }
 
     /** The counts the public sees: small groups only as "fewer than" the threshold. */
     PublicCounts publicOf(long appealId) {
-        return PublicCounts.of(cache.get(appealId), smallCountThreshold);
+        return PublicCounts.of(load(appealId), smallCountThreshold);
     }
 
     private Counts load(long appealId) {
@@ -119,6 +116,7 @@ class SignatureCounts {
                     }
                 }
                 deltas.forEach(this::add);
+                deltas.keySet().stream().map(Key::appealId).distinct().forEach(id -> versions.changed(AppealPages.version(id)));
                 jdbc.batchUpdate("""
                                 UPDATE signature SET counted = :eligible,
                                     needs_count = CASE WHEN state_version = :version THEN FALSE ELSE TRUE END
@@ -130,10 +128,6 @@ class SignatureCounts {
             });
             seen += batch;
         } while (batch == BATCH);
-        if (seen > 0) {
-            cache.invalidateAll();
-            signatories.forget();
-        }
         return seen;
     }
 
@@ -167,9 +161,8 @@ class SignatureCounts {
                             SELECT appeal_id, country, kind, COUNT(*) FROM signature
                             WHERE appeal_id = :id AND counted = TRUE GROUP BY appeal_id, country, kind""")
                     .param("id", appealId).update();
+            versions.changed(AppealPages.version(appealId));
         });
-        cache.invalidate(appealId);
-        signatories.forget();
     }
 
     /**

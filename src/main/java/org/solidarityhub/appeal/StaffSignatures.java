@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.solidarityhub.platform.ContentVersions;
 import org.solidarityhub.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,8 +37,10 @@ class StaffSignatures {
             LEFT JOIN organization o ON o.id = s.organization_id""";
 
     private final JdbcClient db;
+    private final ContentVersions versions;
 
-    StaffSignatures(JdbcClient db) {
+    StaffSignatures(JdbcClient db, ContentVersions versions) {
+        this.versions = versions;
         this.db = db;
     }
 
@@ -92,8 +95,12 @@ class StaffSignatures {
 
     /** Approves or rejects a pending comment; false if it was decided already. */
     boolean moderateComment(long appealId, long id, boolean approve) {
-        return db.sql("UPDATE signature SET comment_status = :status WHERE id = :id AND appeal_id = :appeal AND comment_status = 'PENDING'")
+        boolean decided = db.sql("UPDATE signature SET comment_status = :status WHERE id = :id AND appeal_id = :appeal AND comment_status = 'PENDING'")
                 .param("status", approve ? "APPROVED" : "REJECTED").param("id", id).param("appeal", appealId).update() == 1;
+        if (decided && approve) {
+            versions.changed(AppealPages.version(appealId)); // the comment shows on the public pages
+        }
+        return decided;
     }
 
     /** Counts a flagged signature after all; false if it is not flagged. */

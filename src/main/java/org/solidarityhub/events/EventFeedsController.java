@@ -1,7 +1,6 @@
 package org.solidarityhub.events;
 
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import org.solidarityhub.platform.Countries;
 import org.springframework.http.HttpStatus;
@@ -11,12 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The campaign's feeds: iCalendar (one event, a campaign, a campaign in one country), the Atom feed of new events
- * and the GeoJSON of the map. The big ones are kept in the {@link FeedCache} and answered 304 while unchanged.
+ * and the GeoJSON of the map. The platform's page cache keeps them and answers 304 while unchanged ({@link EventsPages}).
  */
 @RestController
 class EventFeedsController {
@@ -29,22 +27,19 @@ class EventFeedsController {
     private final EventQueries queries;
     private final EventFeeds feeds;
     private final Countries countries;
-    private final FeedCache cache;
 
-    EventFeedsController(Campaigns campaigns, EventQueries queries, EventFeeds feeds, Countries countries, FeedCache cache) {
+    EventFeedsController(Campaigns campaigns, EventQueries queries, EventFeeds feeds, Countries countries) {
         this.campaigns = campaigns;
         this.queries = queries;
         this.feeds = feeds;
         this.countries = countries;
-        this.cache = cache;
     }
 
     @GetMapping("/api/v1/campaigns/{slug}/events.ics")
-    ResponseEntity<byte[]> campaignCalendar(@PathVariable String slug, @RequestParam(required = false) String country,
-                                            WebRequest request) {
+    ResponseEntity<byte[]> campaignCalendar(@PathVariable String slug, @RequestParam(required = false) String country) {
         Campaign c = campaigns.forApi(slug);
         String chosen = FilterParams.forApi(countries, country, null, null, null, null, null, null, null).country();
-        return cached(c, "ics|" + c.id() + "|" + chosen, CALENDAR, request, () -> feeds.calendar(c, chosen));
+        return ResponseEntity.ok().contentType(CALENDAR).body(feeds.calendar(c, chosen));
     }
 
     @GetMapping("/events/{id:\\d{1,18}}.ics")
@@ -65,20 +60,9 @@ class EventFeedsController {
                                    @RequestParam(required = false) String city, @RequestParam(required = false) String type,
                                    @RequestParam(required = false) String date, @RequestParam(required = false) String mode,
                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                   @RequestParam(required = false) String q, Locale locale, WebRequest request) {
+                                   @RequestParam(required = false) String q, Locale locale) {
         Campaign c = campaigns.forApi(slug);
         EventQueries.Filter filter = FilterParams.forApi(countries, country, city, type, date, mode, q, from, to);
-        return cached(c, "geojson|" + c.id() + "|" + locale.getLanguage() + "|" + filter, GEOJSON, request,
-                () -> feeds.geojson(c, filter, locale));
-    }
-
-    /** The body kept for this key while the campaign's events are unchanged; 304 when the client has it already. */
-    private ResponseEntity<byte[]> cached(Campaign c, String key, MediaType type, WebRequest request, Supplier<byte[]> make) {
-        FeedCache.Version version = cache.version(c.id());
-        if (request.checkNotModified(version.etag(key))) {
-            return null;
-        }
-        byte[] body = cache.get(FeedCache.Body.class, key, version, () -> new FeedCache.Body(make.get())).bytes();
-        return ResponseEntity.ok().contentType(type).body(body);
+        return ResponseEntity.ok().contentType(GEOJSON).body(feeds.geojson(c, filter, locale));
     }
 }

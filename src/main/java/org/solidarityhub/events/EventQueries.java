@@ -40,12 +40,7 @@ class EventQueries {
     /** How a list is sorted. */
     enum Order { BY_PLACE, BY_TIME, NEWEST_FIRST }
 
-    record Counts(long events, long countries) implements FeedCache.Cached {
-
-        @Override
-        public long weight() {
-            return 64;
-        }
+    record Counts(long events, long countries) {
     }
 
     record Page(List<PublicEvent> events, long total) {

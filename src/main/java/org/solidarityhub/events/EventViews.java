@@ -21,8 +21,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * What the public pages show of a campaign's events (the grouped list, the calendar of the week, the embeddable
- * list, the counts), read and shaped once for every controller that shows them; the list and the counts are
- * kept in the {@link FeedCache} while the campaign's events stay unchanged.
+ * list, the counts), read and shaped once for every controller that shows them. The pages that show them are kept
+ * by the platform's page cache while the campaign's events stay unchanged ({@link EventsPages}).
  */
 @Component
 class EventViews {
@@ -45,12 +45,7 @@ class EventViews {
      * events/list-groups.html, which holds nothing of a request.
      */
     record ListView(String groupsHtml, long total, List<Countries.Country> countryChoices, List<String> cityChoices,
-                    EventQueries.Counts counts) implements FeedCache.Cached {
-
-        @Override
-        public long weight() {
-            return groupsHtml.length() * 2L + 16 * 1024; // the cards' HTML, the choices
-        }
+                    EventQueries.Counts counts) {
     }
 
     /** The most events the calendar of a campaign's week shows. */
@@ -59,22 +54,18 @@ class EventViews {
     private final EventQueries queries;
     private final Countries countries;
     private final MessageSource messages;
-    private final FeedCache cache;
     private final ITemplateEngine templates;
 
-    EventViews(EventQueries queries, Countries countries, MessageSource messages, FeedCache cache, ITemplateEngine templates) {
+    EventViews(EventQueries queries, Countries countries, MessageSource messages, ITemplateEngine templates) {
         this.queries = queries;
         this.countries = countries;
         this.messages = messages;
-        this.cache = cache;
         this.templates = templates;
     }
 
     /** Page {@code page} (from 1) of the list, grouped by place. */
     ListView list(Campaign c, EventQueries.Filter filter, int page, int size, Locale locale) {
-        // the version of the campaign's events is read on every request: a change shows at once, on every instance
-        return cache.get(ListView.class, c.id() + " " + locale.toLanguageTag() + " " + page + query(filter), cache.version(c.id()),
-                () -> render(c, filter, size, (page - 1) * size, locale));
+        return render(c, filter, size, (page - 1) * size, locale);
     }
 
     private ListView render(Campaign c, EventQueries.Filter filter, int limit, int offset, Locale locale) {
@@ -85,14 +76,14 @@ class EventViews {
                 .filter(country -> campaignCountries.contains(country.code())).toList();
         // the city suggestions of one country (all cities of a big campaign would make the page heavy)
         List<String> cityChoices = filter.country() == null ? List.of() : queries.cities(c.id(), filter.country());
-        // rendered here, without the request: the same HTML serves every reader of this page until an event changes
+        // rendered here, without the request: the cards hold nothing of a reader
         String groupsHtml = templates.process("events/list-groups", new Context(locale, Map.of("groups", group(result.events(), locale))));
         return new ListView(groupsHtml, result.total(), countryChoices, cityChoices, queries.counts(c.id()));
     }
 
     /** The campaign's counts ("8 actions in 7 countries"). */
     EventQueries.Counts counts(Campaign c) {
-        return cache.get(EventQueries.Counts.class, String.valueOf(c.id()), cache.version(c.id()), () -> queries.counts(c.id()));
+        return queries.counts(c.id());
     }
 
     /** The first {@code limit} events of the filter, by time. */

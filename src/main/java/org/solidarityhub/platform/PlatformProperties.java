@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mail    the email outbox
  * @param trustedProxies addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For/-Proto are believed
  *                (env APP_TRUSTED_PROXIES); every other peer is the client itself
+ * @param pages   the page cache: validators, lifetimes and kept bytes of public pages (docs/caching.md)
  */
 @ConfigurationProperties("app")
 public record PlatformProperties(
@@ -28,7 +29,31 @@ public record PlatformProperties(
         @DefaultValue("./data") Path dataDir,
         boolean demo,
         @DefaultValue Mail mail,
-        @DefaultValue({"127.0.0.1/8", "::1/128"}) List<String> trustedProxies) {
+        @DefaultValue({"127.0.0.1/8", "::1/128"}) List<String> trustedProxies,
+        @DefaultValue Pages pages) {
+
+    /**
+     * @param cacheSize          how many bytes of rendered pages (plain and gzip) each instance keeps in memory
+     * @param versionMemo        how long a page's version is believed before it is read again (several instances
+     *                           agree within this time)
+     * @param liveMaxAge         max-age of pages whose content changes at any moment
+     * @param liveStale          their stale-while-revalidate: liveMaxAge + liveStale + versionMemo is the longest a
+     *                           reader waits to see a change (30 s by default)
+     * @param staticMaxAge       max-age of pages that change only with a deployment
+     * @param staticStale        their stale-while-revalidate
+     * @param staleIfError       how long a front cache may keep serving a page while the app fails
+     * @param missingMaxAge      max-age of a 404 of a public page (absorbs a flood of requests for a missing page)
+     */
+    public record Pages(
+            @DefaultValue("64MB") org.springframework.util.unit.DataSize cacheSize,
+            @DefaultValue("1s") Duration versionMemo,
+            @DefaultValue("10s") Duration liveMaxAge,
+            @DefaultValue("19s") Duration liveStale,
+            @DefaultValue("5m") Duration staticMaxAge,
+            @DefaultValue("10m") Duration staticStale,
+            @DefaultValue("1d") Duration staleIfError,
+            @DefaultValue("10s") Duration missingMaxAge) {
+    }
 
     /**
      * @param from         sender address of every mail

@@ -30,6 +30,9 @@ class SigningTest extends AppealTestSupport {
     @org.springframework.beans.factory.annotation.Autowired
     javax.sql.DataSource dataSource;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    StaffSignatures staffSignatures;
+
     @BeforeEach
     void anAppeal() {
         appeal = newAppeal(100);
@@ -119,7 +122,7 @@ class SigningTest extends AppealTestSupport {
         count();
         assertThat(anotherBrowser().get("/en/appeals/" + appeal.slug() + "/signatories").body()).doesNotContain("Solidarity from Lviv");
         long id = ((Number) row(email).get("id")).longValue();
-        db.sql("UPDATE signature SET comment_status = 'APPROVED' WHERE id = :id").param("id", id).update();
+        assertThat(staffSignatures.moderateComment(appeal.id(), id, true)).isTrue();
         assertThat(anotherBrowser().get("/en/appeals/" + appeal.slug() + "/signatories").text("ol.signatories q"))
                 .isEqualTo("Slava Ukraini! Solidarity from Lviv.");
     }

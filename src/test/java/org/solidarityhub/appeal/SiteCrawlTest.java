@@ -29,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * host, each names its language, none shows a template's own expression, none carries a per-reader token
  * ({@code _csrf}) and none sets a cookie (so every reader gets the same bytes, and a front cache may keep them),
  * except the language cookie when the reader chooses a language ({@code ?lang=});</li>
+ * <li>every public page and feed has a validator (ETag) and a lifetime a front cache may share (Cache-Control
+ * public with max-age, stale-while-revalidate and stale-if-error; docs/caching.md);</li>
  * <li>every cookie of every public and staff page is HttpOnly (no script reads any), has an explicit SameSite,
  * and is Secure exactly when the request came over HTTPS (through the trusted proxy).</li>
  * </ul>
@@ -65,6 +67,49 @@ class SiteCrawlTest extends AppealTestSupport {
                 assertThat(seen.size()).as("pages crawled").isGreaterThan(8);
                 assertThat(problems).as("in %s over %s", language, https ? "HTTPS" : "HTTP").isEmpty();
             }
+        }
+    }
+
+    @Test
+    void everyPublicPageAndFeedHasAValidatorAndALifetimeAFrontCacheMayShare() {
+        demo.load();
+        for (String language : List.of("en", "uk")) {
+            Browser reader = anotherBrowser().acceptLanguage(language);
+            List<String> problems = new ArrayList<>();
+            Set<String> seen = crawl(reader, List.of("/", "/appeals/" + AppealDemoContent.SLUG, "/appeals/" + appeal.slug(), "/events"),
+                    SiteCrawlTest::isPublic, problems, SiteCrawlTest::checkValidatorAndLifetime);
+            List<String> feeds = new ArrayList<>(List.of("/api/v1/appeals", "/api/v1/appeals/" + AppealDemoContent.SLUG,
+                    "/api/v1/appeals/" + AppealDemoContent.SLUG + "/signatories", "/api/v1/campaigns"));
+            java.util.regex.Matcher campaign = java.util.regex.Pattern.compile("\"slug\":\"([^\"]+)\"")
+                    .matcher(reader.get("/api/v1/campaigns").body());
+            if (campaign.find()) {
+                String api = "/api/v1/campaigns/" + campaign.group(1);
+                feeds.addAll(List.of(api, api + "/events", api + "/events.geojson", api + "/events.ics", api + "/events.atom"));
+            }
+            for (String feed : feeds) {
+                Browser.Page page = reader.get(feed);
+                if (page.status() != 200) {
+                    problems.add(feed + " answered " + page.status());
+                }
+                checkValidatorAndLifetime(feed, page, problems);
+            }
+
+            assertThat(seen.size()).as("pages crawled").isGreaterThan(8);
+            assertThat(problems).as("in %s", language).isEmpty();
+        }
+    }
+
+    /** A page answered in full has an ETag and a Cache-Control that lets a front cache share it for a while. */
+    private static void checkValidatorAndLifetime(String path, Browser.Page page, List<String> problems) {
+        if (page.status() != 200) {
+            return;
+        }
+        if (page.header("ETag").isEmpty()) {
+            problems.add(path + " has no ETag");
+        }
+        String cacheControl = page.header("Cache-Control").orElse("");
+        if (!cacheControl.matches("public, max-age=[1-9][0-9]*, stale-while-revalidate=[0-9]+, stale-if-error=[0-9]+")) {
+            problems.add(path + " has no shared lifetime: Cache-Control " + cacheControl);
         }
     }
 
