@@ -163,6 +163,32 @@ class MediaPipelineTest extends WebTest {
     }
 
     @Test
+    void heicPhotoIsDecodedWithLibheifAndComesOutAsCleanJpeg(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        java.nio.file.Path png = java.nio.file.Files.write(temp.resolve("in.png"), TestImages.encode(TestImages.marked(320, 240), "png"));
+        java.nio.file.Path heic = temp.resolve("in.heic");
+        Process encode;
+        try {
+            encode = new ProcessBuilder("heif-enc", "-q", "90", "-o", heic.toString(), png.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException missing) {
+            org.junit.jupiter.api.Assumptions.abort("heif-enc (Debian's libheif-examples) is not installed");
+            return;
+        }
+        assertThat(encode.waitFor()).isZero();
+
+        MediaItem item = processed(java.nio.file.Files.readAllBytes(heic));
+
+        assertThat(item.state()).as(String.valueOf(item.problemKey())).isEqualTo(MediaState.READY);
+        assertThat(item.webName()).endsWith(".jpg");
+        BufferedImage web = ImageIO.read(new ByteArrayInputStream(variant(item, Variant.WEB)));
+        assertThat(web.getWidth()).isEqualTo(320);
+        assertThat(colourAt(web, 20, 20)).isEqualTo("red");
+        assertThat(tags(variant(item, Variant.WEB))).allMatch(t -> t.startsWith("JPEG:") || t.startsWith("JFIF:")
+                || t.startsWith("Huffman:") || t.startsWith("File Type:"));
+    }
+
+    @Test
     void blurringRendersTheVariantsAgainFromTheMasterUntilPublished() throws Exception {
         // a fine black-and-white checkerboard stands for a face's detail
         BufferedImage picture = TestImages.marked(800, 600);
