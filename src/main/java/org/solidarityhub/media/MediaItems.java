@@ -91,9 +91,10 @@ class MediaItems {
                 .query(MediaItems::map).list();
     }
 
-    List<Row> inState(MediaState state) {
-        return db.sql("SELECT * FROM media_item WHERE state = :state ORDER BY id").param("state", state.name())
-                .query(MediaItems::map).list();
+    /** Items still processing that were accepted before the given time. */
+    List<Row> processingSince(java.time.Instant before) {
+        return db.sql("SELECT * FROM media_item WHERE state = 'PROCESSING' AND created_at < :before ORDER BY id")
+                .param("before", Timestamps.toDb(before)).query(MediaItems::map).list();
     }
 
     /** The published item one of whose public variants has this name. */

@@ -181,7 +181,8 @@ class MediaProcessing {
         return file;
     }
 
-    private void end(long id, MediaOwner owner, MediaState state, String reasonKey) {
+    /** Ends an item as failed or refused and publishes {@link MediaFailed}, unless it already ended or is gone. */
+    void end(long id, MediaOwner owner, MediaState state, String reasonKey) {
         transactions.executeWithoutResult(status -> {
             if (items.markEnded(id, state, reasonKey)) {
                 events.publishEvent(new MediaFailed(id, owner, state, reasonKey));

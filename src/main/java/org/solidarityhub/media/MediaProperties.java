@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param workDir       private folder of uploads being checked and processed; empty: {@code <app.data-dir>/media-work}
  * @param heifConvert   the {@code heif-convert} command of Debian's libheif-examples, which decodes HEIC/HEIF;
  *                      when it cannot be run, HEIC uploads are refused with a message
+ * @param processingTimeout an item still processing after this long (its instance stopped meanwhile) is marked
+ *                      failed
  * @param store         {@code local} (the default) or {@code s3}
  * @param local         the local folder store
  * @param s3            the S3-compatible store
@@ -39,6 +41,7 @@ record MediaProperties(
         @DefaultValue("0.85") float jpegQuality,
         @Nullable Path workDir,
         @DefaultValue("heif-convert") String heifConvert,
+        @DefaultValue("1h") java.time.Duration processingTimeout,
         @DefaultValue("local") StoreKind store,
         @DefaultValue Local local,
         @DefaultValue S3 s3) {

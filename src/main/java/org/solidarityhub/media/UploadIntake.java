@@ -140,9 +140,30 @@ final class UploadIntake {
     }
 
     private String detect(Path file) throws IOException {
+        String type;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return tika.detect(in);
+            type = tika.detect(in);
         }
+        return type.endsWith("/x-matroska") && isWebm(file) ? "video/webm" : type;
+    }
+
+    /**
+     * Whether a Matroska file is WebM: its EBML header's DocType element (id 0x4282) says {@code webm}. Tika's
+     * detector alone does not tell WebM from other Matroska files, which are not accepted.
+     */
+    static boolean isWebm(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(64);
+        }
+        for (int i = 4; i + 3 < head.length; i++) {
+            if ((head[i] & 0xFF) == 0x42 && (head[i + 1] & 0xFF) == 0x82 && (head[i + 2] & 0x80) != 0) {
+                int length = head[i + 2] & 0x7F;
+                return length == 4 && i + 3 + length <= head.length
+                        && new String(head, i + 3, length, java.nio.charset.StandardCharsets.US_ASCII).equals("webm");
+            }
+        }
+        return false;
     }
 
     /** Width and height from the image's header, without decoding its pixels; zeros when unreadable. */

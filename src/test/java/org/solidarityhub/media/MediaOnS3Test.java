@@ -55,8 +55,10 @@ class MediaOnS3Test extends WebTest {
         assertThat(S3TestServer.get().objects(PREFIX)).as("master deleted").isEqualTo(before + 2);
 
         HttpResponse<byte[]> response;
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + published.url(Variant.WEB).orElseThrow())).build(),
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build()) {
+            response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + published.url(Variant.WEB).orElseThrow()))
+                            .timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         }
         assertThat(response.statusCode()).isEqualTo(200);

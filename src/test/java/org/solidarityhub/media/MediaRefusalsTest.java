@@ -192,6 +192,61 @@ class MediaRefusalsTest extends WebTest {
         assertRefused(mp4, "media.refused.videoUnavailable");
     }
 
+    @Autowired
+    StuckProcessing stuckProcessing;
+
+    @Test
+    void itemCutOffWhileProcessingIsMarkedFailedAfterTheTimeout() {
+        MediaOwner owner = new MediaOwner("tests", UUID.randomUUID().toString());
+        db.sql("""
+                        INSERT INTO media_item (kind, state, owner_feature, owner_reference, width, height, size_bytes,
+                                                published, regions, created_at)
+                        VALUES ('IMAGE', 'PROCESSING', 'tests', :reference, 10, 10, 100, FALSE, '', :at)""")
+                .param("reference", owner.reference())
+                .param("at", org.solidarityhub.platform.Timestamps.toDb(applicationClock.instant().minus(java.time.Duration.ofMinutes(59))))
+                .update();
+
+        stuckProcessing.failStuckItems();
+        assertThat(media.ofOwner(owner)).singleElement().extracting(MediaItem::state).isEqualTo(MediaState.PROCESSING);
+
+        clock.advance(java.time.Duration.ofMinutes(2));
+        stuckProcessing.failStuckItems();
+
+        MediaItem item = media.ofOwner(owner).getFirst();
+        assertThat(item.state()).isEqualTo(MediaState.FAILED);
+        assertThat(item.problemKey()).isEqualTo("media.failed");
+    }
+
+    /** The start of a Matroska file whose EBML header names the given DocType ({@code webm} or {@code matroska}). */
+    static byte[] matroska(String docType) {
+        byte[] name = docType.getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        header.writeBytes(HexFormat.of().parseHex("4286810142f7810142f2810442f38108"));
+        header.write(0x42);
+        header.write(0x82);
+        header.write(0x80 | name.length);
+        header.writeBytes(name);
+        header.writeBytes(HexFormat.of().parseHex("4287810442858102"));
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(HexFormat.of().parseHex("1a45dfa3"));
+        file.write(0x80 | header.size());
+        file.writeBytes(header.toByteArray());
+        file.writeBytes(HexFormat.of().parseHex("1853806701ffffffffffffff"));
+        file.writeBytes(new byte[64]);
+        return file.toByteArray();
+    }
+
+    @Test
+    void matroskaThatIsNotWebmIsRefused() {
+        assertRefused(matroska("matroska"), "media.refused.type");
+    }
+
+    @Test
+    void webmIsTakenForAVideo() {
+        assumeThat(media.acceptsVideo()).as("this test is for machines without video processing").isFalse();
+        assertRefused(matroska("webm"), "media.refused.videoUnavailable");
+    }
+
     /** A PNG whose header declares the given size, with one tiny compressed row: a pixel flood. */
     static byte[] pngDeclaring(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
