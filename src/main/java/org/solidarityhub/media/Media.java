@@ -1,0 +1,254 @@
+package org.solidarityhub.media;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The facade every feature uses for uploads. A typical flow (reports):
+ * <ol>
+ * <li>{@link #accept} on the request thread: the upload is copied to a private temporary folder under a size cap,
+ * its type is decided from its content, an image's dimensions are read from its header; refused input throws
+ * {@link MediaRefusedException} (a full worker queue {@link MediaBusyException}) and nothing is kept. Otherwise the
+ * item is returned in {@link MediaState#PROCESSING} and queued.</li>
+ * <li>A worker re-encodes it without metadata, makes the web size and thumbnail (and poster), deletes the upload and
+ * publishes {@link MediaProcessed} or {@link MediaFailed}.</li>
+ * <li>A moderator looks at {@link MediaItem#previewUrl}, may {@link #detectFaces} and {@link #blur}, then the
+ * feature calls {@link #publish} (served under {@link MediaItem#url}, master deleted) or {@link #discard}.</li>
+ * </ol>
+ * All methods taking an id throw {@link java.util.NoSuchElementException} for an unknown id.
+ */
+@Service
+public class Media {
+
+    private final MediaItems items;
+    private final MediaStore store;
+    private final UploadIntake intake;
+    private final MediaWorkers workers;
+    private final MediaProcessing processing;
+    private final ObjectProvider<FaceDetector> detectors;
+    private final Path workDir;
+
+    Media(MediaItems items, MediaStore store, UploadIntake intake, MediaWorkers workers, MediaProcessing processing,
+          ObjectProvider<FaceDetector> detectors, MediaConfiguration.MediaWorkFolder work) {
+        this.items = items;
+        this.store = store;
+        this.intake = intake;
+        this.workers = workers;
+        this.processing = processing;
+        this.detectors = detectors;
+        this.workDir = work.path();
+    }
+
+    /**
+     * Accepts an upload: checks it, keeps it in the private temporary folder and queues it for processing.
+     * No file name or client-declared type is taken: none is asked for.
+     *
+     * @param content      the upload's bytes (read to the end or to the cap; the caller closes it)
+     * @param declaredSize the size the client declared (Content-Length of the part), or -1 if unknown: over the
+     *                     cap it is refused before reading
+     * @param owner        the feature and reference it belongs to
+     * @return the item, in {@link MediaState#PROCESSING}
+     * @throws MediaRefusedException with key {@code media.refused.*}: empty, tooLarge, type (not an allowed type, for
+     *                               example SVG, HTML, PDF, ZIP), truncated, tooManyPixels, videoUnavailable,
+     *                               heicUnavailable
+     * @throws MediaBusyException    when the worker queue is full
+     */
+    public MediaItem accept(InputStream content, long declaredSize, MediaOwner owner) {
+        MediaWorkers.Slot slot = workers.reserve();
+        UploadIntake.Accepted upload;
+        try {
+            upload = intake.take(content, declaredSize, processing.video() != null);
+        } catch (IOException | RuntimeException e) {
+            slot.release();
+            if (e instanceof MediaRefusedException refused) {
+                throw refused;
+            }
+            throw new UncheckedIOException("an upload could not be read", e instanceof IOException io ? io : new IOException(e));
+        }
+        long id;
+        try {
+            id = items.insertProcessing(upload.kind(), owner, upload.width(), upload.height(), upload.size());
+        } catch (RuntimeException e) {
+            slot.release();
+            MediaProcessing.deleteQuietly(upload.file());
+            throw e;
+        }
+        afterCommit(() -> slot.run(() -> processing.process(id, owner, upload)), () -> {
+            slot.release();
+            MediaProcessing.deleteQuietly(upload.file());
+        });
+        return items.find(id).orElseThrow().item();
+    }
+
+    /** Whether video uploads are accepted now (a {@link VideoProcessor} is present and available). */
+    public boolean acceptsVideo() {
+        return processing.video() != null;
+    }
+
+    /** The item with this id. */
+    public Optional<MediaItem> find(long id) {
+        return items.find(id).map(MediaItems.Row::item);
+    }
+
+    /** The items with these ids that exist, in the order of their ids. */
+    public List<MediaItem> findAll(Collection<Long> ids) {
+        return items.findAll(ids).stream().map(MediaItems.Row::item).toList();
+    }
+
+    /** The items of an owner, oldest first. */
+    public List<MediaItem> ofOwner(MediaOwner owner) {
+        return items.ofOwner(owner).stream().map(MediaItems.Row::item).toList();
+    }
+
+    /** Whether a {@link FaceDetector} is present and available: otherwise features hide the option. */
+    public boolean canDetectFaces() {
+        return detector() != null;
+    }
+
+    /** Whether {@link #blur} works for this item: it is ready, not yet published, and of a kind that can be blurred. */
+    public boolean canBlur(MediaItem item) {
+        if (!item.ready() || item.published()) {
+            return false;
+        }
+        if (item.kind() == MediaKind.VIDEO) {
+            VideoProcessor video = processing.video();
+            return video != null && video.canBlur();
+        }
+        return true;
+    }
+
+    /**
+     * Faces found in a ready, unpublished item's master (a video's poster frame), to offer for blurring; empty when
+     * no detector is available.
+     */
+    public List<Region> detectFaces(long id) {
+        MediaItems.Row row = row(id);
+        FaceDetector detector = detector();
+        if (detector == null || !row.item().ready() || row.item().published()) {
+            return List.of();
+        }
+        String key = row.item().kind() == MediaKind.IMAGE ? row.masterKey() : row.posterKey();
+        if (key == null) {
+            return List.of();
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory(workDir, "faces-");
+            BufferedImage image = ImagePipeline.read(processing.download(key, work));
+            double scale = (double) row.item().width() / image.getWidth();
+            return detector.detect(image).stream()
+                    .map(region -> scale == 1.0 ? region : region.scaled(scale))
+                    .flatMap(region -> region.clippedTo(row.item().width(), row.item().height()).stream())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("faces could not be looked for", e);
+        } finally {
+            if (work != null) {
+                MediaProcessing.deleteQuietly(work);
+            }
+        }
+    }
+
+    /**
+     * Renders the web size and thumbnail (a video and its poster) again from the private master with exactly these
+     * regions blurred strongly (not a reversible mosaic); an empty list removes all blurring. Only for a ready item
+     * that is not yet published ({@link IllegalStateException} otherwise). The variants get new random names.
+     *
+     * @return the item with its new variants and {@link MediaItem#regions()}
+     */
+    public MediaItem blur(long id, List<Region> regions) {
+        if (regions.size() > Regions.MAX) {
+            throw new IllegalArgumentException("at most " + Regions.MAX + " regions");
+        }
+        MediaItems.Row row = row(id);
+        List<Region> clipped = regions.stream()
+                .flatMap(region -> region.clippedTo(row.item().width(), row.item().height()).stream()).toList();
+        return processing.reblur(row, clipped);
+    }
+
+    /**
+     * Makes a ready item's variants public under {@code /media/{name}} and deletes its master (so it cannot be
+     * blurred any more). Publishing a published item does nothing; an item not ready throws
+     * {@link IllegalStateException}.
+     */
+    public MediaItem publish(long id) {
+        MediaItems.Row row = row(id);
+        if (!row.item().ready()) {
+            throw new IllegalStateException("only a ready item can be published");
+        }
+        if (!row.item().published()) {
+            items.publish(id);
+            String master = row.masterKey();
+            afterCommit(() -> processing.deleteQuietly(java.util.Collections.singletonList(master)), () -> { });
+        }
+        return row(id).item();
+    }
+
+    /** Stops serving a published item's variants (a moderator hid it); its files are kept. */
+    public MediaItem unpublish(long id) {
+        row(id);
+        items.unpublish(id);
+        return row(id).item();
+    }
+
+    /** Deletes an item's files (master and variants) and its row: for a rejected item or an erased owner. */
+    public void discard(long id) {
+        MediaItems.Row row = row(id);
+        items.delete(id);
+        afterCommit(() -> processing.deleteQuietly(new java.util.ArrayList<>(row.keys())), () -> { });
+    }
+
+    /**
+     * Opens a processed variant, published or not: for staff previews and the press ZIP. Never the master nor the
+     * upload. Empty if the item has no such variant (yet).
+     */
+    public Optional<MediaContent> open(long id, Variant variant) {
+        MediaItems.Row row = row(id);
+        String key = row.key(variant);
+        if (key == null || !row.item().ready()) {
+            return Optional.empty();
+        }
+        try {
+            return store.open(key).map(stored -> new MediaContent(stored.stream(), stored.length(), stored.contentType(), key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a media file could not be read", e);
+        }
+    }
+
+    private MediaItems.Row row(long id) {
+        return items.find(id).orElseThrow(() -> new NoSuchElementException("no media item " + id));
+    }
+
+    private @Nullable FaceDetector detector() {
+        FaceDetector detector = detectors.getIfAvailable();
+        return detector != null && detector.available() ? detector : null;
+    }
+
+    /** Runs after the caller's transaction commits (at once without one); {@code otherwise} after a rollback. */
+    private static void afterCommit(Runnable action, Runnable otherwise) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                (status == STATUS_COMMITTED ? action : otherwise).run();
+            }
+        });
+    }
+}
