@@ -30,8 +30,10 @@ public class EventDirectory {
     private final Events events;
     private final EventQueries queries;
     private final Campaigns campaigns;
+    private final EventStore store;
 
-    EventDirectory(Events events, EventQueries queries, Campaigns campaigns) {
+    EventDirectory(Events events, EventQueries queries, Campaigns campaigns, EventStore store) {
+        this.store = store;
         this.events = events;
         this.queries = queries;
         this.campaigns = campaigns;
@@ -52,6 +54,11 @@ public class EventDirectory {
     public Optional<EventRef> published(long id) {
         return queries.byId(id).map(e -> new EventRef(e.id(), e.campaignId(), e.title(), e.online() ? null : e.country(),
                 e.type().name(), true));
+    }
+
+    /** A published event of the demo content, by its key (e.g. "brussels-2027"). */
+    public Optional<EventRef> demoEvent(String demoKey) {
+        return store.idByDemoKey(demoKey).flatMap(this::published);
     }
 
     /** For a public page: the campaign {@code ?campaign=} names, else the current one; 404 when there is none. */

@@ -253,4 +253,10 @@ class ReportStore {
         return new GalleryItem(rs.getLong("report_id"), eventId, rs.getLong("item_id"), rs.getLong("media_id"),
                 rs.getString("kind"), rs.getString("country"), rs.getString("event_type"), Timestamps.fromDb(rs, "published_at"));
     }
+
+    /** Approves a demo item once it is processed. */
+    void approveDemoItem(long mediaId, Instant now) {
+        db.sql("UPDATE report_media SET moderation = 'APPROVED', decided_at = :now WHERE media_id = :media")
+                .param("media", mediaId).param("now", Timestamps.toDb(now)).update();
+    }
 }
