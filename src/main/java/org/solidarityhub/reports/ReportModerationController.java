@@ -47,7 +47,7 @@ class ReportModerationController {
     String review(@PathVariable long id, @RequestParam(required = false) String done, Model model) {
         model.addAttribute("view", views.view(moderation.report(id)));
         model.addAttribute("canDetect", media.canDetectFaces());
-        model.addAttribute("done", done == null ? null : "reports.staff.done." + done.replaceAll("[^a-z]", ""));
+        model.addAttribute("notice", done == null ? null : "reports.staff.done." + done.replaceAll("[^a-z]", ""));
         model.addAttribute("error", null);
         return "reports/staff/review";
     }

@@ -74,7 +74,7 @@ class ReportBadInputTest extends WebTest {
         Browser.Page page = send(Map.of("text", "  ", "attendance", "-5"), List.of(ReportsTestSupport.photo("a.jpg", Color.BLUE)));
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.text("#r-text-error")).isEqualTo("Please fill in this field.");
-        assertThat(page.text("#r-attendance-error")).isEqualTo("Please give a whole number from 0 to 10000000, or leave the field empty.");
+        assertThat(page.text("#r-attendance-error")).isEqualTo("Please give a whole number from 0 to 10,000,000, or leave the field empty.");
         assertThat(page.text("#r-files-error")).startsWith("Please choose your files again");
         assertThat(page.doc().selectFirst("#r-attendance").attr("value")).isEqualTo("-5");
         assertThat(reports()).isZero();
