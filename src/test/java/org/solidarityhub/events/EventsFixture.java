@@ -136,4 +136,9 @@ public final class EventsFixture {
     public static String newCampaignSlug(org.springframework.context.ApplicationContext context) {
         return newCampaign(context.getBean(Campaigns.class)).slug();
     }
+
+    /** Loads the events' demo content (the seed campaign and events); returns the campaign's slug. */
+    public static String loadDemo(org.springframework.context.ApplicationContext context) {
+        return context.getBean(DemoContent.class).load().slug();
+    }
 }
