@@ -71,6 +71,11 @@ public class EventDirectory {
         return ref(campaigns.forApi(slug), locale);
     }
 
+    /** The current campaign (running, else the next, else the latest), if there is any. */
+    public Optional<CampaignRef> currentCampaign(Locale locale) {
+        return campaigns.current().map(c -> ref(c, locale));
+    }
+
     public Optional<CampaignRef> campaign(long id, Locale locale) {
         return campaigns.byId(id).map(c -> ref(c, locale));
     }

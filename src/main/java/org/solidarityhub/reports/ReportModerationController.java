@@ -29,8 +29,11 @@ class ReportModerationController {
     private final ReportStore store;
     private final ReportViews views;
     private final Media media;
+    private final org.solidarityhub.events.EventDirectory events;
 
-    ReportModerationController(ReportModeration moderation, ReportStore store, ReportViews views, Media media) {
+    ReportModerationController(ReportModeration moderation, ReportStore store, ReportViews views, Media media,
+                               org.solidarityhub.events.EventDirectory events) {
+        this.events = events;
         this.moderation = moderation;
         this.store = store;
         this.views = views;
@@ -38,8 +41,9 @@ class ReportModerationController {
     }
 
     @GetMapping
-    String queue(Model model) {
+    String queue(java.util.Locale locale, Model model) {
         model.addAttribute("reports", views.views(store.waiting(200)));
+        model.addAttribute("campaign", events.currentCampaign(locale).orElse(null));
         return "reports/staff/queue";
     }
 

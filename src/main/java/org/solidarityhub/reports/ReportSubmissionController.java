@@ -113,41 +113,6 @@ class ReportSubmissionController {
         return "redirect:/reports/status/" + sent.statusToken() + "?sent";
     }
 
-    /** Where a bot that filled the honeypot lands: it looks like success. */
-    @GetMapping("/reports/sent")
-    String sentToBot() {
-        return "reports/sent";
-    }
-
-    @GetMapping("/reports/status/{token}")
-    String status(@PathVariable String token, @RequestParam(required = false) String sent, Model model,
-                  HttpServletResponse response) {
-        StoredReport report = sending.byStatus(token);
-        response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("view", views.view(report));
-        model.addAttribute("sent", sent != null);
-        return "reports/status";
-    }
-
-    @GetMapping("/reports/confirm/{token}")
-    String confirmPage(@PathVariable String token, Model model, HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("view", views.view(sending.toConfirm(token)));
-        model.addAttribute("token", token);
-        return "reports/confirm";
-    }
-
-    @PostMapping("/reports/confirm/{token}")
-    String confirm(@PathVariable String token) {
-        sending.confirm(token);
-        return "redirect:/reports/confirmed";
-    }
-
-    @GetMapping("/reports/confirmed")
-    String confirmed() {
-        return "reports/confirmed";
-    }
-
     /** The fields' problems, or the files accepted by the media module (all or none). */
     private record Checked(Map<String, Problem> errors, ReportUploads.@Nullable Accepted files) {
     }

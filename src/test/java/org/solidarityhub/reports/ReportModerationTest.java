@@ -142,6 +142,8 @@ class ReportModerationTest extends WebTest {
         assertThat(atom.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
         assertThat(atom.body()).contains("<entry>", "A concert for Ukraine.");
 
+        // the staff page links the current campaign's download
+        assertThat(moderator.get("/staff/reports").doc().select("a.press-download").attr("href")).endsWith("/media.zip");
         HttpResponse<byte[]> zip = moderator.bytes("/staff/reports/campaigns/" + event.campaignSlug() + "/media.zip");
         assertThat(zip.statusCode()).isEqualTo(200);
         List<String> names = new ArrayList<>();
