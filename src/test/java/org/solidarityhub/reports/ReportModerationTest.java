@@ -103,6 +103,7 @@ class ReportModerationTest extends WebTest {
         assertThat(eventPage.doc().select(".event-reports img").attr("loading")).isEqualTo("lazy");
         assertThat(eventPage.doc().select(".report-links a").attr("rel")).contains("nofollow", "ugc", "noopener");
         assertThat(eventPage.text(".report-links .host")).isEqualTo("(video.example.org)");
+        assertThat(eventPage.doc().select("a.to-gallery").attr("href")).isEqualTo("/reports?campaign=" + event.campaignSlug());
         assertThat(eventPage.body()).doesNotContain(hidden.url(org.solidarityhub.media.Variant.THUMBNAIL).orElse("none"));
 
         Browser.Page gallery = browser.get("/reports?campaign=" + event.campaignSlug());
