@@ -32,9 +32,12 @@ class EventPagesController {
     private final EventsProperties properties;
     private final Events events;
     private final AddressRequests addressRequests;
+    private final java.util.List<EventPageSection> sections;
 
     EventPagesController(Campaigns campaigns, EventQueries queries, EventViews views, Countries countries, Markdown markdown,
-                         EventsProperties properties, Events events, AddressRequests addressRequests) {
+                         EventsProperties properties, Events events, AddressRequests addressRequests,
+                         java.util.List<EventPageSection> sections) {
+        this.sections = sections;
         this.campaigns = campaigns;
         this.queries = queries;
         this.views = views;
@@ -115,6 +118,10 @@ class EventPagesController {
         model.addAttribute("asked", asked);
         Campaign c = campaigns.byId(event.campaignId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("card", views.card(event, locale));
+        model.addAttribute("sections", sections.stream().map(s -> {
+            Object data = s.data(id, locale);
+            return data == null ? null : new EventPageSection.Shown(s.template(), data);
+        }).filter(java.util.Objects::nonNull).toList());
         model.addAttribute("descriptionHtml", markdown.toHtml(event.description()));
         model.addAttribute("startIso", EventFormat.iso(event.start()));
         model.addAttribute("endIso", EventFormat.iso(event.end()));

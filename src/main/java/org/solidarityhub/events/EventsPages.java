@@ -1,5 +1,6 @@
 package org.solidarityhub.events;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.solidarityhub.platform.PageVersion;
@@ -47,12 +48,18 @@ class EventsPages {
                 .named("events-campaigns");
     }
 
-    /** An event's page and calendar. */
+    /** An event's page and calendar, with what other features add to the page ({@link EventPageSection}). */
     @Bean
-    PublicPage eventPages(EventQueries queries, Campaigns campaigns, CampaignVersions versions) {
+    PublicPage eventPages(EventQueries queries, Campaigns campaigns, CampaignVersions versions, List<EventPageSection> sections) {
         return PublicPage.at("/events/{id:\\d{1,18}}", "/events/{id:\\d{1,18}}.ics")
                 .versionedBy(page -> page.variable("id"), page -> queries.byId(Long.parseLong(page.variable("id")))
-                        .flatMap(event -> campaigns.byId(event.campaignId())).map(versions::of))
+                        .flatMap(event -> campaigns.byId(event.campaignId())).map(campaign -> {
+                            PageVersion version = versions.of(campaign);
+                            for (EventPageSection section : sections) {
+                                version = version.and(section.version(campaign.id()));
+                            }
+                            return version;
+                        }))
                 .kept().named("events-event");
     }
 

@@ -120,4 +120,30 @@ public final class EventsFixture {
     static String title(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
+
+    /** An approved event of a campaign of its own, for other features' tests: its id, management token and campaign. */
+    public record ApprovedEvent(long id, String token, long campaignId, String campaignSlug) {
+    }
+
+    /** Stores, confirms and approves an event of the given kind in a city of the gazetteer, in a new campaign. */
+    public static ApprovedEvent approvedEvent(org.springframework.context.ApplicationContext context, String type, String city,
+                                              String country) {
+        return approvedEvent(context, newCampaign(context.getBean(Campaigns.class)).slug(), type, city, country);
+    }
+
+    /** As {@link #approvedEvent(org.springframework.context.ApplicationContext, String, String, String)}, in a given campaign. */
+    public static ApprovedEvent approvedEvent(org.springframework.context.ApplicationContext context, String campaignSlug,
+                                              String type, String city, String country) {
+        Campaign campaign = context.getBean(Campaigns.class).bySlug(campaignSlug).orElseThrow();
+        Events events = context.getBean(Events.class);
+        Events.Submitted submitted = pending(context.getBean(EventRules.class), events, campaign,
+                event(title("Report test"), type, "2027-02-25T13:00", "2027-02-25T16:00", "", city, country, "PUBLIC"));
+        events.approve(submitted.id(), context.getBean(EventStore.class).find(submitted.id()).orElseThrow().pending().id());
+        return new ApprovedEvent(submitted.id(), submitted.token(), campaign.id(), campaign.slug());
+    }
+
+    /** Loads the events' demo content (the seed campaign and events); returns the campaign's slug. */
+    public static String loadDemo(org.springframework.context.ApplicationContext context) {
+        return context.getBean(DemoContent.class).load().slug();
+    }
 }

@@ -194,10 +194,70 @@ public final class Browser {
      * {@code values} on top; checkboxes only when checked (or given).
      */
     public Page submit(Page page, String formSelector, Map<String, ?> values) {
+        Element form = form(page, formSelector);
+        return send(request(target(page, form).toString()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields(form, values)))).build());
+    }
+
+    /** A file to send in a multipart form: the part's name, the file name the browser tells, its declared type. */
+    public record FilePart(String name, String filename, String contentType, byte[] content) {
+    }
+
+    /**
+     * Submits a multipart form ({@code enctype="multipart/form-data"}) as a browser with JavaScript off does:
+     * its fields as in {@link #submit(Page, String, Map)}, then the files.
+     */
+    public Page submitMultipart(Page page, String formSelector, Map<String, ?> values, List<FilePart> files) {
+        Element form = form(page, formSelector);
+        String boundary = "----BrowserBoundary" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields(form, values)) {
+            if (form.selectFirst("input[type=file][name=" + field.getKey() + "]") != null) {
+                continue;
+            }
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(field.getValue().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        for (FilePart file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.name() + "\"; filename=\""
+                    + file.filename() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(target(page, form).toString()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** GET of a binary resource (an image, a ZIP): its status, headers and bytes. */
+    public HttpResponse<byte[]> bytes(String pathOrUrl) {
+        try {
+            return client.send(request(pathOrUrl).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("request to " + pathOrUrl + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static Element form(Page page, String formSelector) {
         Element form = page.doc().selectFirst(formSelector);
         if (form == null) {
             throw new AssertionError("no form " + formSelector + " on " + page.uri() + ":\n" + page.body());
         }
+        return form;
+    }
+
+    private static URI target(Page page, Element form) {
+        String action = form.hasAttr("action") && !form.attr("action").isEmpty() ? form.attr("action") : page.uri().getPath();
+        return page.uri().resolve(action);
+    }
+
+    /** The fields a form sends: its own as they are (checkboxes only when checked), then the given values on top. */
+    private static List<Map.Entry<String, String>> fields(Element form, Map<String, ?> values) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         for (Element input : form.select("input[name], textarea[name], select[name]")) {
             String name = input.attr("name");
@@ -220,10 +280,7 @@ public final class Browser {
                 fields.add(Map.entry(name, String.valueOf(value)));
             }
         });
-        String action = form.hasAttr("action") && !form.attr("action").isEmpty() ? form.attr("action") : page.uri().getPath();
-        URI target = page.uri().resolve(action);
-        return send(request(target.toString()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
+        return fields;
     }
 
     public Page submit(Page page, String formSelector) {

@@ -1,0 +1,94 @@
+package org.solidarityhub.events;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * What other features (reports) may know of campaigns and events, without their inner records: an event
+ * reached through its management link, a published event, a campaign by its slug, and the kinds of action.
+ */
+@Component
+public class EventDirectory {
+
+    /** An event as another feature sees it: its campaign, title, country (null when online) and kind. */
+    public record EventRef(long id, long campaignId, String title, @Nullable String country, String type, boolean published) {
+    }
+
+    /** A campaign with its name in the reader's language. */
+    public record CampaignRef(long id, String slug, String name) {
+    }
+
+    /** A kind of action: its name (as stored) and message key. */
+    public record TypeRef(String name, String messageKey) {
+    }
+
+    private final Events events;
+    private final EventQueries queries;
+    private final Campaigns campaigns;
+    private final EventStore store;
+
+    EventDirectory(Events events, EventQueries queries, Campaigns campaigns, EventStore store) {
+        this.store = store;
+        this.events = events;
+        this.queries = queries;
+        this.campaigns = campaigns;
+    }
+
+    /**
+     * The event of a management link (the link proves its organizer); a forged, expired or unknown link gets
+     * the one answer for every link that does not work (404).
+     */
+    public EventRef byManagementToken(String token) {
+        StoredEvent event = events.byToken(token);
+        Draft draft = event.latest().draft();
+        return new EventRef(event.id(), event.campaignId(), draft.title(), draft.online() ? null : draft.country(),
+                draft.type().name(), event.published() != null);
+    }
+
+    /** A published (or published then cancelled) event. */
+    public Optional<EventRef> published(long id) {
+        return queries.byId(id).map(e -> new EventRef(e.id(), e.campaignId(), e.title(), e.online() ? null : e.country(),
+                e.type().name(), true));
+    }
+
+    /** A published event of the demo content, by its key (e.g. "brussels-2027"). */
+    public Optional<EventRef> demoEvent(String demoKey) {
+        return store.idByDemoKey(demoKey).flatMap(this::published);
+    }
+
+    /** For a public page: the campaign {@code ?campaign=} names, else the current one; 404 when there is none. */
+    public CampaignRef campaignForPage(@Nullable String slug, Locale locale) {
+        return ref(campaigns.forPage(slug), locale);
+    }
+
+    /** For the API and feeds: the campaign with this slug, else a 404 problem. */
+    public CampaignRef campaignForApi(String slug, Locale locale) {
+        return ref(campaigns.forApi(slug), locale);
+    }
+
+    /** The current campaign (running, else the next, else the latest), if there is any. */
+    public Optional<CampaignRef> currentCampaign(Locale locale) {
+        return campaigns.current().map(c -> ref(c, locale));
+    }
+
+    public Optional<CampaignRef> campaign(long id, Locale locale) {
+        return campaigns.byId(id).map(c -> ref(c, locale));
+    }
+
+    public Optional<CampaignRef> campaign(String slug, Locale locale) {
+        return campaigns.bySlug(slug).map(c -> ref(c, locale));
+    }
+
+    public List<TypeRef> types() {
+        return Arrays.stream(EventType.values()).map(t -> new TypeRef(t.name(), t.messageKey())).toList();
+    }
+
+    private static CampaignRef ref(Campaign c, Locale locale) {
+        return new CampaignRef(c.id(), c.slug(), c.name(locale));
+    }
+}
