@@ -85,9 +85,41 @@ class FfmpegVideoProcessor implements VideoProcessor {
         if (input.duration().compareTo(settings.maxDuration()) > 0) {
             throw new MediaRefusedException(TOO_LONG);
         }
+        return encode(upload, input.streams().indexOf(video), scaleFilter(video), workDir);
+    }
+
+    /** Whether {@link #blur} works: it does wherever ffmpeg does. */
+    @Override
+    public boolean canBlur() {
+        return available();
+    }
+
+    /**
+     * Renders the master again with every region blurred in every frame the way {@link FaceBlur} blurs images:
+     * each region is cut out, shrunk to at most {@link FaceBlur#CELLS} pixels across, given strong noise that
+     * changes every frame, grown back smoothly and laid over the picture. The master (already within the caps and
+     * metadata-free) is not changed; the output goes through the same checks as a first transcoding.
+     */
+    @Override
+    public ProcessedVideo blur(Path master, List<Region> regions, Path workDir) throws IOException {
+        if (!available()) {
+            throw new MediaRefusedException(UNAVAILABLE);
+        }
+        VideoProbe input = probe(master);
+        VideoProbe.Stream video = input.firstVideo();
+        if (video == null) {
+            throw new MediaRefusedException(NOT_VIDEO);
+        }
+        List<Region> inside = regions.stream().flatMap(r -> r.clippedTo(video.width(), video.height()).stream())
+                .toList();
+        return encode(master, input.streams().indexOf(video), blurFilter(inside), workDir);
+    }
+
+    /** Encodes one video stream with a filter, checks the output for tags and makes the poster. */
+    private ProcessedVideo encode(Path in, int videoIndex, String filter, Path workDir) throws IOException {
         Path out = workDir.resolve("video.mp4").toAbsolutePath();
         Path poster = workDir.resolve("poster.jpg").toAbsolutePath();
-        ffmpeg(transcodeCommand(upload.toAbsolutePath(), input.streams().indexOf(video), out, video), workDir);
+        ffmpeg(encodeCommand(in.toAbsolutePath(), videoIndex, filter, out), workDir);
         VideoProbe output = probe(out);
         List<String> left = VideoTagAllowList.violations(output);
         if (!left.isEmpty()) {
@@ -127,20 +159,50 @@ class FfmpegVideoProcessor implements VideoProcessor {
         }
     }
 
-    /** The transcoding arguments (after the common ones): see the class comment. */
-    List<String> transcodeCommand(Path in, int videoIndex, Path out, VideoProbe.Stream video) {
+    /** The cap on the size, as a filter: the video fits in the box of its orientation, never scaled up. */
+    String scaleFilter(VideoProbe.Stream video) {
         boolean portrait = video.displayHeight() > video.displayWidth();
         int boxWidth = portrait ? settings.maxHeight() : settings.maxWidth();
         int boxHeight = portrait ? settings.maxWidth() : settings.maxHeight();
+        return String.format(Locale.ROOT, "[0:v]scale=w='min(iw,%d)':h='min(ih,%d)'"
+                + ":force_original_aspect_ratio=decrease:force_divisible_by=2,format=yuv420p[out]", boxWidth, boxHeight);
+    }
+
+    /** The regions blurred, as a filter graph from the video stream to [out]. */
+    static String blurFilter(List<Region> regions) {
+        if (regions.isEmpty()) {
+            return "[0:v]format=yuv420p[out]";
+        }
+        StringBuilder graph = new StringBuilder("[0:v]split=" + (regions.size() + 1) + "[base]");
+        for (int i = 0; i < regions.size(); i++) {
+            graph.append("[cut").append(i).append(']');
+        }
+        String below = "base";
+        for (int i = 0; i < regions.size(); i++) {
+            Region r = regions.get(i);
+            int cells = FaceBlur.CELLS;
+            int cw = Math.max(1, Math.round((float) cells * r.width() / Math.max(r.width(), r.height())));
+            int ch = Math.max(1, Math.round((float) cells * r.height() / Math.max(r.width(), r.height())));
+            graph.append(String.format(Locale.ROOT, ";[cut%d]crop=%d:%d:%d:%d,scale=%d:%d:flags=area,"
+                            + "noise=alls=%d:allf=t+u,scale=%d:%d:flags=bilinear,noise=alls=%d:allf=t[blur%d]",
+                    i, r.width(), r.height(), r.x(), r.y(), cw, ch, 3 * FaceBlur.CELL_NOISE, r.width(), r.height(),
+                    2 * FaceBlur.GRAIN, i));
+            String next = i == regions.size() - 1 ? "done" : "over" + i;
+            graph.append(String.format(Locale.ROOT, ";[%s][blur%d]overlay=%d:%d[%s]", below, i, r.x(), r.y(), next));
+            below = next;
+        }
+        return graph.append(";[done]format=yuv420p[out]").toString();
+    }
+
+    /** The encoding arguments (after the common ones): see the class comment. */
+    List<String> encodeCommand(Path in, int videoIndex, String filter, Path out) {
         String threads = Integer.toString(settings.threads());
-        String scale = String.format(Locale.ROOT, "scale=w='min(iw,%d)':h='min(ih,%d)'"
-                + ":force_original_aspect_ratio=decrease:force_divisible_by=2,format=yuv420p", boxWidth, boxHeight);
         return List.of("-format_whitelist", VideoProbe.FORMATS, "-filter_threads", threads,
                 "-threads", threads, "-i", "file:" + in,
-                "-map", "0:" + videoIndex, "-map", "0:a:0?",
+                "-filter_complex", filter.replace("[0:v]", "[0:" + videoIndex + "]"),
+                "-map", "[out]", "-map", "0:a:0?",
                 "-map_metadata", "-1", "-map_chapters", "-1", "-sn", "-dn",
                 "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
-                "-vf", scale,
                 "-c:v", "libx264", "-preset", settings.preset(), "-crf", Integer.toString(settings.crf()),
                 "-profile:v", "high", "-bsf:v", "filter_units=remove_types=6",
                 "-c:a", "aac", "-b:a", "128k", "-ac", "2",

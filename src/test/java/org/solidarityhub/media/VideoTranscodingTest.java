@@ -3,12 +3,16 @@ package org.solidarityhub.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,6 +173,33 @@ class VideoTranscodingTest {
         assertThatThrownBy(() -> missing.transcode(upload, work())).isInstanceOf(MediaRefusedException.class)
                 .extracting(e -> ((MediaRefusedException) e).reasonKey()).isEqualTo("media.refused.videoUnavailable");
         assertThat(processor.available()).isTrue();
+    }
+
+    @Test
+    void blurringRegionsOfAVideoRemovesTheirDetailInEveryFrameAndKeepsTheRestAndNoTags() throws IOException {
+        ProcessedVideo master = processor.transcode(VideoFixtures.plain(dir, "faces.mp4", 640, 360, 2), work());
+        Region face = new Region(100, 60, 160, 180);
+
+        assertThat(processor.canBlur()).isTrue();
+        ProcessedVideo blurred = processor.blur(master.video(), List.of(face, new Region(600, 300, 200, 200)),
+                Files.createTempDirectory(dir, "blur"));
+
+        assertThat(VideoTagAllowList.violations(VideoFixtures.probe(blurred.video()))).isEmpty();
+        assertThat(new int[] {blurred.width(), blurred.height()}).containsExactly(640, 360);
+        for (String at : new String[] {"0.2", "1.5"}) {
+            BufferedImage before = frame(master.video(), at);
+            BufferedImage after = frame(blurred.video(), at);
+            assertThat(FaceDetectionTest.detailCorrelation(before, after, face)).as("detail at %s s", at)
+                    .isLessThan(0.15);
+            Region outside = new Region(300, 20, 280, 200);
+            assertThat(FaceDetectionTest.detailCorrelation(before, after, outside)).isGreaterThan(0.9);
+        }
+    }
+
+    private BufferedImage frame(Path video, String at) throws IOException {
+        Path png = Files.createTempFile(dir, "frame", ".png");
+        VideoFixtures.ffmpeg(dir, "-ss", at, "-i", video.toString(), "-frames:v", "1", "-update", "1", png.toString());
+        return ImageIO.read(png.toFile());
     }
 
     @Test
