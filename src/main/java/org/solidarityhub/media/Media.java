@@ -1,11 +1,21 @@
 package org.solidarityhub.media;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The facade every feature uses for uploads. A typical flow (reports):
@@ -24,6 +34,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class Media {
 
+    private final MediaItems items;
+    private final MediaStore store;
+    private final UploadIntake intake;
+    private final MediaWorkers workers;
+    private final MediaProcessing processing;
+    private final ObjectProvider<FaceDetector> detectors;
+    private final Path workDir;
+
+    Media(MediaItems items, MediaStore store, UploadIntake intake, MediaWorkers workers, MediaProcessing processing,
+          ObjectProvider<FaceDetector> detectors, MediaConfiguration.MediaWorkFolder work) {
+        this.items = items;
+        this.store = store;
+        this.intake = intake;
+        this.workers = workers;
+        this.processing = processing;
+        this.detectors = detectors;
+        this.workDir = work.path();
+    }
+
     /**
      * Accepts an upload: checks it, keeps it in the private temporary folder and queues it for processing.
      * No file name or client-declared type is taken: none is asked for.
@@ -39,37 +68,67 @@ public class Media {
      * @throws MediaBusyException    when the worker queue is full
      */
     public MediaItem accept(InputStream content, long declaredSize, MediaOwner owner) {
-        throw new UnsupportedOperationException("not implemented yet");
+        MediaWorkers.Slot slot = workers.reserve();
+        UploadIntake.Accepted upload;
+        try {
+            upload = intake.take(content, declaredSize, processing.video() != null);
+        } catch (IOException | RuntimeException e) {
+            slot.release();
+            if (e instanceof MediaRefusedException refused) {
+                throw refused;
+            }
+            throw new UncheckedIOException("an upload could not be read", e instanceof IOException io ? io : new IOException(e));
+        }
+        long id;
+        try {
+            id = items.insertProcessing(upload.kind(), owner, upload.width(), upload.height(), upload.size());
+        } catch (RuntimeException e) {
+            slot.release();
+            MediaProcessing.deleteQuietly(upload.file());
+            throw e;
+        }
+        afterCommit(() -> slot.run(() -> processing.process(id, owner, upload)), () -> {
+            slot.release();
+            MediaProcessing.deleteQuietly(upload.file());
+        });
+        return items.find(id).orElseThrow().item();
     }
 
     /** Whether video uploads are accepted now (a {@link VideoProcessor} is present and available). */
     public boolean acceptsVideo() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return processing.video() != null;
     }
 
     /** The item with this id. */
     public Optional<MediaItem> find(long id) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return items.find(id).map(MediaItems.Row::item);
     }
 
     /** The items with these ids that exist, in the order of their ids. */
     public List<MediaItem> findAll(Collection<Long> ids) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return items.findAll(ids).stream().map(MediaItems.Row::item).toList();
     }
 
     /** The items of an owner, oldest first. */
     public List<MediaItem> ofOwner(MediaOwner owner) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return items.ofOwner(owner).stream().map(MediaItems.Row::item).toList();
     }
 
     /** Whether a {@link FaceDetector} is present and available: otherwise features hide the option. */
     public boolean canDetectFaces() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return detector() != null;
     }
 
     /** Whether {@link #blur} works for this item: it is ready, not yet published, and of a kind that can be blurred. */
     public boolean canBlur(MediaItem item) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (!item.ready() || item.published()) {
+            return false;
+        }
+        if (item.kind() == MediaKind.VIDEO) {
+            VideoProcessor video = processing.video();
+            return video != null && video.canBlur();
+        }
+        return true;
     }
 
     /**
@@ -77,7 +136,31 @@ public class Media {
      * no detector is available.
      */
     public List<Region> detectFaces(long id) {
-        throw new UnsupportedOperationException("not implemented yet");
+        MediaItems.Row row = row(id);
+        FaceDetector detector = detector();
+        if (detector == null || !row.item().ready() || row.item().published()) {
+            return List.of();
+        }
+        String key = row.item().kind() == MediaKind.IMAGE ? row.masterKey() : row.posterKey();
+        if (key == null) {
+            return List.of();
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory(workDir, "faces-");
+            BufferedImage image = ImagePipeline.read(processing.download(key, work));
+            double scale = (double) row.item().width() / image.getWidth();
+            return detector.detect(image).stream()
+                    .map(region -> scale == 1.0 ? region : region.scaled(scale))
+                    .flatMap(region -> region.clippedTo(row.item().width(), row.item().height()).stream())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("faces could not be looked for", e);
+        } finally {
+            if (work != null) {
+                MediaProcessing.deleteQuietly(work);
+            }
+        }
     }
 
     /**
@@ -88,7 +171,13 @@ public class Media {
      * @return the item with its new variants and {@link MediaItem#regions()}
      */
     public MediaItem blur(long id, List<Region> regions) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (regions.size() > Regions.MAX) {
+            throw new IllegalArgumentException("at most " + Regions.MAX + " regions");
+        }
+        MediaItems.Row row = row(id);
+        List<Region> clipped = regions.stream()
+                .flatMap(region -> region.clippedTo(row.item().width(), row.item().height()).stream()).toList();
+        return processing.reblur(row, clipped);
     }
 
     /**
@@ -97,17 +186,30 @@ public class Media {
      * {@link IllegalStateException}.
      */
     public MediaItem publish(long id) {
-        throw new UnsupportedOperationException("not implemented yet");
+        MediaItems.Row row = row(id);
+        if (!row.item().ready()) {
+            throw new IllegalStateException("only a ready item can be published");
+        }
+        if (!row.item().published()) {
+            items.publish(id);
+            String master = row.masterKey();
+            afterCommit(() -> processing.deleteQuietly(java.util.Collections.singletonList(master)), () -> { });
+        }
+        return row(id).item();
     }
 
     /** Stops serving a published item's variants (a moderator hid it); its files are kept. */
     public MediaItem unpublish(long id) {
-        throw new UnsupportedOperationException("not implemented yet");
+        row(id);
+        items.unpublish(id);
+        return row(id).item();
     }
 
     /** Deletes an item's files (master and variants) and its row: for a rejected item or an erased owner. */
     public void discard(long id) {
-        throw new UnsupportedOperationException("not implemented yet");
+        MediaItems.Row row = row(id);
+        items.delete(id);
+        afterCommit(() -> processing.deleteQuietly(new java.util.ArrayList<>(row.keys())), () -> { });
     }
 
     /**
@@ -115,6 +217,38 @@ public class Media {
      * upload. Empty if the item has no such variant (yet).
      */
     public Optional<MediaContent> open(long id, Variant variant) {
-        throw new UnsupportedOperationException("not implemented yet");
+        MediaItems.Row row = row(id);
+        String key = row.key(variant);
+        if (key == null || !row.item().ready()) {
+            return Optional.empty();
+        }
+        try {
+            return store.open(key).map(stored -> new MediaContent(stored.stream(), stored.length(), stored.contentType(), key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a media file could not be read", e);
+        }
+    }
+
+    private MediaItems.Row row(long id) {
+        return items.find(id).orElseThrow(() -> new NoSuchElementException("no media item " + id));
+    }
+
+    private @Nullable FaceDetector detector() {
+        FaceDetector detector = detectors.getIfAvailable();
+        return detector != null && detector.available() ? detector : null;
+    }
+
+    /** Runs after the caller's transaction commits (at once without one); {@code otherwise} after a rollback. */
+    private static void afterCommit(Runnable action, Runnable otherwise) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                (status == STATUS_COMMITTED ? action : otherwise).run();
+            }
+        });
     }
 }

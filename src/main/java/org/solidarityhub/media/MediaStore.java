@@ -19,6 +19,19 @@ public interface MediaStore {
     /** Opens a stored object, empty if there is none; the caller closes the stream. */
     Optional<Stored> open(String key) throws IOException;
 
+    /**
+     * Opens part of a stored object, from byte {@code offset} for {@code length} bytes (for HTTP range requests, which
+     * browsers need to seek in a video); empty if there is none. Stores override it to avoid reading the skipped bytes.
+     */
+    default Optional<Stored> open(String key, long offset, long length) throws IOException {
+        Optional<Stored> whole = open(key);
+        if (whole.isPresent()) {
+            whole.get().stream().skipNBytes(offset);
+            return Optional.of(new Stored(whole.get().stream(), length, whole.get().contentType()));
+        }
+        return whole;
+    }
+
     /** Deletes an object; deleting a missing one is no error. */
     void delete(String key) throws IOException;
 
