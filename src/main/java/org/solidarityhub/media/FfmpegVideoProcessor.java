@@ -32,6 +32,13 @@ class FfmpegVideoProcessor implements VideoProcessor {
     static final String UNAVAILABLE = "media.refused.videoUnavailable";
     static final String METADATA_LEFT = "media.refused.metadata";
 
+    /** Pixels a blurred region keeps across its longer side. */
+    static final int BLUR_CELLS = 4;
+    /** Strength of the noise (ffmpeg's noise filter, 0-100) on those pixels, new in every frame. */
+    static final int BLUR_NOISE = 60;
+    /** Strength of the fine grain over the region grown back. */
+    static final int BLUR_GRAIN = 12;
+
     private static final Logger log = LoggerFactory.getLogger(FfmpegVideoProcessor.class);
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(30);
 
@@ -95,9 +102,11 @@ class FfmpegVideoProcessor implements VideoProcessor {
     }
 
     /**
-     * Renders the master again with every region blurred in every frame the way {@link FaceBlur} blurs images:
-     * each region is cut out, shrunk to at most {@link FaceBlur#CELLS} pixels across, given strong noise that
-     * changes every frame, grown back smoothly and laid over the picture. The master (already within the caps and
+     * Renders the master again with every region blurred in every frame the way {@link StrongBlur} blurs images:
+     * each region is cut out, shrunk to at most {@link #BLUR_CELLS} pixels across, given strong noise that
+     * changes every frame, grown back and smoothed with a Gaussian blur half a cell wide (so that no edge of the
+     * cell grid, which could line up with an edge of the picture, survives), given fine grain and laid over the
+     * picture. The master (already within the caps and
      * metadata-free) is not changed; the output goes through the same checks as a first transcoding.
      */
     @Override
@@ -180,13 +189,15 @@ class FfmpegVideoProcessor implements VideoProcessor {
         String below = "base";
         for (int i = 0; i < regions.size(); i++) {
             Region r = regions.get(i);
-            int cells = FaceBlur.CELLS;
+            int cells = BLUR_CELLS;
             int cw = Math.max(1, Math.round((float) cells * r.width() / Math.max(r.width(), r.height())));
             int ch = Math.max(1, Math.round((float) cells * r.height() / Math.max(r.width(), r.height())));
+            double sigma = Math.max(1.0, Math.max(r.width(), r.height()) / (2.0 * cells));
             graph.append(String.format(Locale.ROOT, ";[cut%d]crop=%d:%d:%d:%d,scale=%d:%d:flags=area,"
-                            + "noise=alls=%d:allf=t+u,scale=%d:%d:flags=bilinear,noise=alls=%d:allf=t[blur%d]",
-                    i, r.width(), r.height(), r.x(), r.y(), cw, ch, 3 * FaceBlur.CELL_NOISE, r.width(), r.height(),
-                    2 * FaceBlur.GRAIN, i));
+                            + "noise=alls=%d:allf=t+u,scale=%d:%d:flags=bilinear,gblur=sigma=%.1f:steps=3,"
+                            + "noise=alls=%d:allf=t[blur%d]",
+                    i, r.width(), r.height(), r.x(), r.y(), cw, ch, BLUR_NOISE, r.width(), r.height(), sigma,
+                    BLUR_GRAIN, i));
             String next = i == regions.size() - 1 ? "done" : "over" + i;
             graph.append(String.format(Locale.ROOT, ";[%s][blur%d]overlay=%d:%d[%s]", below, i, r.x(), r.y(), next));
             below = next;

@@ -1,10 +1,8 @@
 package org.solidarityhub.media;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * The ffmpeg video processor and the OpenCV face detector, found by media as its {@link VideoProcessor} and
@@ -15,15 +13,15 @@ import org.springframework.core.env.Environment;
 class VideoAndFaceConfiguration {
 
     @Bean
-    VideoProcessor videoProcessor(Environment environment) {
-        return new FfmpegVideoProcessor(Binder.get(environment).bindOrCreate("app.media.video", VideoSettings.class));
+    VideoProcessor videoProcessor(MediaProperties settings) {
+        return new FfmpegVideoProcessor(settings.video());
     }
 
     /** None when {@code app.media.faces.enabled=false}: media then hides face detection. */
     @Bean
     @ConditionalOnProperty(name = "app.media.faces.enabled", havingValue = "true", matchIfMissing = true)
-    FaceDetector faceDetector(Environment environment) {
-        FaceSettings faces = Binder.get(environment).bindOrCreate("app.media.faces", FaceSettings.class);
+    FaceDetector faceDetector(MediaProperties settings) {
+        FaceSettings faces = settings.faces();
         return new OpenCvFaceDetector(faces.opencvJar(), faces.nativeDir(), faces.cascades());
     }
 }
