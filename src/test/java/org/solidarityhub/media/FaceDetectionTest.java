@@ -151,11 +151,20 @@ class FaceDetectionTest {
 
     @Test
     void aRegionReachingOverTheEdgeIsCutToTheImage() {
-        BufferedImage image = StrongBlur.apply(new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB),
-                List.of(new Region(40, 30, 100, 100), new Region(60, 50, 5, 5)));
+        BufferedImage original = new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(5);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 50; x++) {
+                original.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+
+        BufferedImage image = StrongBlur.apply(original, List.of(new Region(40, 30, 100, 100),
+                new Region(60, 50, 5, 5)));
 
         assertThat(image.getWidth()).isEqualTo(50);
-        assertThat(image.getRGB(45, 35)).isNotEqualTo(image.getRGB(0, 0));
+        assertThat(correlation(original, image, new Region(40, 30, 10, 10))).isLessThan(0.3);
+        assertOutsideUnchanged(original, image, grown(new Region(40, 30, 100, 100)));
     }
 
     /** The region with a fifth of its size added on every side: the blur may cover a margin around it, no more. */
