@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  * @param store         {@code local} (the default) or {@code s3}
  * @param local         the local folder store
  * @param s3            the S3-compatible store
+ * @param video         how videos are transcoded with ffmpeg (see docs/media.md, "Videos")
+ * @param faces         where face detection finds OpenCV ({@code app.media.faces.enabled=false} turns it off)
  */
 @ConfigurationProperties("app.media")
 record MediaProperties(
@@ -44,7 +46,9 @@ record MediaProperties(
         @DefaultValue("1h") java.time.Duration processingTimeout,
         @DefaultValue("local") StoreKind store,
         @DefaultValue Local local,
-        @DefaultValue S3 s3) {
+        @DefaultValue S3 s3,
+        @DefaultValue VideoSettings video,
+        @DefaultValue FaceSettings faces) {
 
     enum StoreKind { LOCAL, S3 }
 
