@@ -62,12 +62,13 @@ bench_start_app() {
     > "$BENCH_RESULTS/app.log" 2>&1 &
   BENCH_APP_PID=$!
   trap bench_stop EXIT
-  for _ in $(seq 1 120); do
+  # a busy 2-core machine may take minutes to start it
+  for _ in $(seq 1 300); do
     if curl -fs "http://127.0.0.1:$BENCH_PORT/actuator/health" >/dev/null 2>&1; then return 0; fi
     kill -0 "$BENCH_APP_PID" 2>/dev/null || bench_die "the app did not start; see $BENCH_RESULTS/app.log"
     sleep 1
   done
-  bench_die "the app did not answer within 120 s; see $BENCH_RESULTS/app.log"
+  bench_die "the app did not answer within 300 s; see $BENCH_RESULTS/app.log"
 }
 
 # Stops nginx and the app, if started; for the EXIT trap, so it never fails.
