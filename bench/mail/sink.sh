@@ -54,11 +54,7 @@ bench_sink_stop() {
 bench_stop_all() {
   set +e
   bench_sink_stop
-  if [ -n "${BENCH_APP_PID:-}" ]; then
-    kill "$BENCH_APP_PID" 2>/dev/null
-    wait "$BENCH_APP_PID" 2>/dev/null
-  fi
-  return 0
+  bench_stop
 }
 
 # Dies when the sink stopped (it would refuse every mail and the figures would mean nothing).

@@ -7,3 +7,15 @@ function done(summary, latency, requests)
       summary.requests, errors, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
       latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end
+
+-- For scripts that make every request unique: each thread gets an id (0, 1, …) and counts what it sent ("sent").
+function numbered_threads()
+  local threads = {}
+  function setup(thread)
+    thread:set("id", #threads)
+    table.insert(threads, thread)
+  end
+  function init(args)
+    sent = 0
+  end
+end

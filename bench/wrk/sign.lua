@@ -4,16 +4,7 @@ dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
 
 local run = os.getenv("BENCH_RUN") or "run"
 local countries = { "BE", "UA", "PL", "DE", "FR", "GB", "US", "NL", "SE", "LT", "CZ", "GE" }
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  sent = 0
-end
+numbered_threads()
 
 function request()
   sent = sent + 1
