@@ -1,5 +1,7 @@
 package org.solidarityhub.test;
 
+import java.util.List;
+
 import org.solidarityhub.platform.BusyApi;
 import org.solidarityhub.platform.FrontCacheProbe;
 import org.solidarityhub.platform.PageCacheProbe;
@@ -8,6 +10,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What every WebTest context adds: a clock tests can move, the staff fixture, an API that fails as a busy site, a
@@ -21,5 +25,19 @@ public class TestBeans {
     @Primary
     TestClock testClock() {
         return new TestClock();
+    }
+
+    /**
+     * S3Proxy (the S3 API server of the media tests) brings Jackson's XML module onto the test classpath only; Spring
+     * MVC would then answer XML where the app in production answers JSON. The tests' app has the production converters.
+     */
+    @Bean
+    WebMvcConfigurer productionMessageConverters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.removeIf(converter -> converter.getClass().getSimpleName().contains("Xml"));
+            }
+        };
     }
 }
