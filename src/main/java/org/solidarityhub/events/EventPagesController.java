@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.solidarityhub.platform.BadInputException;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.Markdown;
+import org.solidarityhub.platform.PageNumbers;
 import org.solidarityhub.submissions.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -59,7 +60,7 @@ class EventPagesController {
         }
         Campaign c = campaigns.forPage(campaign);
         FilterParams.Parsed parsed = FilterParams.parse(countries, country, city, type, date, mode, q, null, null);
-        Integer pageNumber = FilterParams.page(page);
+        Integer pageNumber = PageNumbers.parse(page);
         if (!parsed.problems().isEmpty() || pageNumber == null) {
             throw new BadInputException(pageNumber == null ? "events.error.page" : parsed.problems().values().iterator().next());
         }

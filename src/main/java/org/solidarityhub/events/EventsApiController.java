@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.LanguageUrls;
+import org.solidarityhub.platform.PageNumbers;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.SupportedLanguages;
 import org.springframework.context.MessageSource;
@@ -110,7 +111,7 @@ class EventsApiController {
                    @RequestParam(required = false) String q, @RequestParam(required = false) String page) {
         Campaign c = campaigns.forApi(slug);
         EventQueries.Filter filter = FilterParams.forApi(countries, country, city, type, date, mode, q, from, to);
-        Integer number = FilterParams.page(page);
+        Integer number = PageNumbers.parse(page);
         if (number == null) {
             throw ApiProblem.fields("events.error.page", Map.of("page", "events.error.page"));
         }

@@ -111,19 +111,6 @@ final class FilterParams {
                 fromInstant, toInstant), problems);
     }
 
-    /** A page number from 1; null when malformed or out of range. */
-    static Integer page(String page) {
-        if (!present(page)) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(page.strip());
-            return number >= 1 && number <= 100_000 ? number : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     private static LocalDate date(String text) {
         try {
             LocalDate d = text.strip().length() == 10 ? LocalDate.parse(text.strip()) : null;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.events.EventDirectory;
 import org.solidarityhub.platform.Countries;
+import org.solidarityhub.platform.PageNumbers;
 
 /**
  * The gallery's query parameters, read once for the page and the API: country (ISO code), event type, media type
@@ -26,23 +27,11 @@ record GalleryParams(ReportStore.GalleryFilter filter, int page, @Nullable Strin
         if (m != null && !m.equals("IMAGE") && !m.equals("VIDEO")) {
             return failed("reports.error.filter");
         }
-        Integer number = page(page);
+        Integer number = PageNumbers.parse(page);
         if (number == null) {
             return failed("reports.error.page");
         }
         return new GalleryParams(new ReportStore.GalleryFilter(c, t, m), number, null);
-    }
-
-    static @Nullable Integer page(@Nullable String page) {
-        if (blank(page)) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(page.strip());
-            return number >= 1 && number <= 100_000 ? number : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static GalleryParams failed(String key) {

@@ -11,6 +11,7 @@ import org.solidarityhub.media.MediaItem;
 import org.solidarityhub.media.Variant;
 import org.solidarityhub.platform.ApiProblem;
 import org.solidarityhub.platform.AtomWriter;
+import org.solidarityhub.platform.PageNumbers;
 import org.solidarityhub.platform.PlatformProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -63,7 +64,7 @@ class ReportsApiController {
     @GetMapping("/api/v1/campaigns/{slug}/reports")
     ApiPage reports(@PathVariable String slug, @RequestParam(required = false) String page, Locale locale) {
         EventDirectory.CampaignRef c = events.campaignForApi(slug, locale);
-        Integer number = GalleryParams.page(page);
+        Integer number = PageNumbers.parse(page);
         if (number == null) {
             throw ApiProblem.fields("reports.error.page", Map.of("page", "reports.error.page"));
         }
