@@ -79,7 +79,7 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
     await event.locator('input[name=visibility][value=PUBLIC]').check();
     await event.locator('#organizers').fill('Promote Ukraine');
     await event.locator('#contactEmail').fill(env('ORGANIZER_EMAIL'));
-    await s.clickAndLoad(event.locator('button[type=submit]'), (url) => url.pathname === '/events/submitted');
+    await s.clickAndLoad(event.locator('button[type=submit]'), (url) => url.pathname === '/en/events/submitted');
     await s.expectH1('Check your email');
     s.log(`2 event submitted; the site says "${await s.h1()}" (${await s.screenshot('event-submitted')})`);
 

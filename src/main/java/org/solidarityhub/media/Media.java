@@ -87,11 +87,13 @@ public class Media {
             MediaProcessing.deleteQuietly(upload.file());
             throw e;
         }
+        // read before the work is handed over: outside a transaction it starts at once and may be done before a re-read
+        MediaItem accepted = items.find(id).orElseThrow().item();
         afterCommit(() -> slot.run(() -> processing.process(id, owner, upload)), () -> {
             slot.release();
             MediaProcessing.deleteQuietly(upload.file());
         });
-        return items.find(id).orElseThrow().item();
+        return accepted;
     }
 
     /** Whether video uploads are accepted now (a {@link VideoProcessor} is present and available). */

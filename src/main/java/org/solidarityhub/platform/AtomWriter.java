@@ -30,10 +30,13 @@ public final class AtomWriter {
     private AtomWriter() {
     }
 
+    /** The JDK's own StAX writer, whatever else is on the class path: the feeds' bytes do not depend on a library. */
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
+
     public static String write(Feed feed, List<Entry> entries) {
         try {
             StringWriter text = new StringWriter();
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
+            XMLStreamWriter xml = XML.createXMLStreamWriter(text);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(NS);

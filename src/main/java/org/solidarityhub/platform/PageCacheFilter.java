@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,6 +38,8 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final PageLanguage language;
     private final Lifetimes lifetimes;
     private final Deployment deployment;
+    private final HeaderWriter hsts = SecurityConfiguration.hsts();
+
     /** Renders in progress per key and version: a burst of readers after a change waits for one rendering. */
     private final ConcurrentHashMap<String, CountDownLatch> rendering = new ConcurrentHashMap<>();
 
@@ -93,7 +96,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             kept = awaitOtherRendering(key + shown, key, shown);
         }
         if (kept != null) {
-            kept.replayHeaders(response, request.isSecure());
+            kept.replayHeaders(response);
+            hsts.writeHeaders(request, response);
             headers(response, request, page, validators, false);
             response.setHeader(X_CACHE, "HIT");
             send(response, kept, gzip, get);

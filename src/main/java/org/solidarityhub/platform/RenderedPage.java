@@ -46,10 +46,10 @@ record RenderedPage(String etag, byte[] identity, byte @Nullable [] gzip, List<H
     }
 
     /** Gives a response of another reader the headers of this one (HSTS only over HTTPS, as Spring Security does). */
-    void replayHeaders(HttpServletResponse response, boolean secure) {
+    void replayHeaders(HttpServletResponse response) {
         for (Header header : headers) {
-            if (!secure && header.name().equalsIgnoreCase("Strict-Transport-Security")) {
-                continue;
+            if (header.name().equalsIgnoreCase("Strict-Transport-Security")) {
+                continue; // per request: the page cache writes it on HTTPS requests, whichever request was kept
             }
             boolean first = true;
             for (String value : header.values()) {

@@ -71,6 +71,11 @@ class SecurityConfiguration {
     /** Paths under /staff that a person reaches before signing in. */
     static final String[] STAFF_PUBLIC = {"/staff/login", "/staff/login/**", "/staff/setup/**", "/staff/invitations/**"};
 
+    /** HSTS, written only on requests that arrived over HTTPS (directly or via a trusted proxy). */
+    static HeaderWriter hsts() {
+        return new HstsHeaderWriter(HSTS_MAX_AGE_SECONDS, true);
+    }
+
     /**
      * The headers every response carries, error pages included. Each writer leaves alone a header that is
      * already set; HSTS is only sent on requests that arrived over HTTPS (directly or via a trusted proxy).
@@ -82,7 +87,7 @@ class SecurityConfiguration {
                 new XXssProtectionHeaderWriter(), // "0": browsers' XSS auditors did more harm than good
                 new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
                 new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN),
-                new HstsHeaderWriter(HSTS_MAX_AGE_SECONDS, true),
+                hsts(),
                 new StaticHeadersWriter("Permissions-Policy",
                         "camera=(), microphone=(), geolocation=(), payment=(), browsing-topics=()"),
                 new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin"));
