@@ -5,7 +5,8 @@
 //
 // Inputs (environment): BASE_URL, MANAGE_PATH (/events/manage/<token>), EVENT_ID, CAMPAIGN_SLUG, PHOTO_1, PHOTO_2
 // (JPEG files with GPS tags), STAFF_EMAIL, STAFF_PASSWORD, TOTP_SECRET and CLOCK_OFFSET_MS (a moderator),
-// SCREENSHOT_DIR, CHROMIUM. Run by src/test/java/org/solidarityhub/reports/ReportsBrowserTest.java.
+// SCREENSHOT_DIR, CHROMIUM, MEDIA_STORE (the app's media store, local or s3, for the log). Run by
+// src/test/java/org/solidarityhub/reports/ReportsBrowserScenario.java, once per store.
 
 import { env, staffFromEnv, staffSignIn, withBrowser } from './lib.mjs';
 
@@ -15,6 +16,7 @@ const EVENT_ID = env('EVENT_ID');
 const SLUG = env('CAMPAIGN_SLUG');
 const PHOTOS = [env('PHOTO_1'), env('PHOTO_2')];
 const STAFF = staffFromEnv();
+const STORE = env('MEDIA_STORE', 'local');
 const TEXT = `Two hundred people gathered on the square (${Date.now()}).`;
 
 /** Whether a JPEG has an APP1 (EXIF or XMP), APP13 (IPTC), APP2 (ICC) or COM segment before its image data. */
@@ -108,5 +110,5 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
       const segments = metadataSegments(await response.body());
       if (segments.length > 0) throw new Error(`${url} still has metadata segments ${segments.join(', ')}`);
     }
-    s.log('7 the web size and the thumbnail carry no EXIF, XMP, IPTC, ICC or comment segment');
+    s.log(`7 the web size and the thumbnail carry no EXIF, XMP, IPTC, ICC or comment segment (${STORE} store)`);
   });

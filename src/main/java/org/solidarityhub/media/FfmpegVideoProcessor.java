@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each run: no standard input, only the file protocol, only the MP4/MOV/WebM demuxers, input and output as
  * files given by absolute path, metadata and chapters dropped, bit-exact muxing (no version strings), only the
  * first moving video stream and the first audio stream (no subtitles, data, attachments or cover pictures), x264's
- * own SEI message (its version and options) removed, a scale cap, a duration cap, bounded threads and a time limit
- * after which ffmpeg is killed.
+ * own SEI message (its version and options) removed, a scale cap, a duration cap, bounded threads (a core left for
+ * pages), a lower CPU priority ({@code nice}) and a time limit after which ffmpeg is killed.
  */
 class FfmpegVideoProcessor implements VideoProcessor {
 
@@ -145,15 +144,15 @@ class FfmpegVideoProcessor implements VideoProcessor {
 
     private VideoProbe probe(Path file) throws IOException {
         try {
-            return VideoProbe.of(settings.ffprobe(), file, PROBE_LIMIT);
+            return VideoProbe.of(settings.command(settings.ffprobe()), file, PROBE_LIMIT);
         } catch (VideoProbe.Unreadable | ToolRun.TimedOut e) {
             throw new MediaRefusedException(NOT_VIDEO);
         }
     }
 
     private void ffmpeg(List<String> arguments, Path workDir) throws IOException {
-        List<String> command = new ArrayList<>(List.of(settings.ffmpeg().toString(), "-nostdin", "-hide_banner",
-                "-v", "error", "-y", "-protocol_whitelist", "file"));
+        List<String> command = settings.command(settings.ffmpeg());
+        command.addAll(List.of("-nostdin", "-hide_banner", "-v", "error", "-y", "-protocol_whitelist", "file"));
         command.addAll(arguments);
         ToolRun.Result result;
         try {

@@ -64,10 +64,20 @@ record VideoProbe(String formatName, Duration duration, Map<String, String> form
 
     /** Runs ffprobe on a file, allowing only the file protocol and the video containers. */
     static VideoProbe of(Path ffprobe, Path file, Duration limit) throws IOException {
-        ToolRun.Result result = ToolRun.run(List.of(ffprobe.toString(), "-v", "error", "-hide_banner",
+        return of(List.of(ffprobe.toString()), file, limit);
+    }
+
+    /**
+     * Runs ffprobe on a file with this start of the command (ffprobe, or {@code nice -n 10 ffprobe}: see
+     * {@link VideoSettings#command}), allowing only the file protocol and the video containers.
+     */
+    static VideoProbe of(List<String> ffprobe, Path file, Duration limit) throws IOException {
+        List<String> command = new ArrayList<>(ffprobe);
+        command.addAll(List.of("-v", "error", "-hide_banner",
                 "-protocol_whitelist", "file", "-format_whitelist", FORMATS,
                 "-print_format", "json", "-show_format", "-show_streams", "-show_chapters",
-                "file:" + file.toAbsolutePath()), file.toAbsolutePath().getParent(), limit);
+                "file:" + file.toAbsolutePath()));
+        ToolRun.Result result = ToolRun.run(command, file.toAbsolutePath().getParent(), limit);
         if (!result.succeeded()) {
             throw new Unreadable();
         }

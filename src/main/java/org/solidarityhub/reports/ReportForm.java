@@ -14,7 +14,8 @@ record ReportForm(@Nullable String text, @Nullable String attendance, @Nullable 
         return new ReportForm("", "", "", "", "", null);
     }
 
-    public boolean blurRequested() { // public: the form template calls it
+    /** Public, for the template (SpEL calls only public methods). */
+    public boolean blurRequested() {
         return blur != null && !blur.isBlank();
     }
 }

@@ -11,31 +11,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.solidarityhub.test.WebTest;
+import org.solidarityhub.test.S3TestServer;
+import org.solidarityhub.test.S3WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole media flow with the S3 store, against a real S3 API server (S3Proxy): processing, blurring, publishing,
  * serving over HTTP and discarding, checked in the bucket itself.
  */
-class MediaOnS3Test extends WebTest {
-
-    static final String PREFIX = "app-" + UUID.randomUUID() + "/";
-
-    @DynamicPropertySource
-    static void s3(DynamicPropertyRegistry registry) {
-        registry.add("app.media.store", () -> "s3");
-        registry.add("app.media.s3.endpoint", () -> S3TestServer.get().endpoint().toString());
-        registry.add("app.media.s3.bucket", () -> S3TestServer.BUCKET);
-        registry.add("app.media.s3.access-key", () -> S3TestServer.ACCESS_KEY);
-        registry.add("app.media.s3.secret-key", () -> S3TestServer.SECRET_KEY);
-        registry.add("app.media.s3.prefix", () -> PREFIX);
-    }
+class MediaOnS3Test extends S3WebTest {
 
     @Autowired
     Media media;

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.solidarityhub.test.S3TestServer;
 
 /** The S3 store, against a real S3 API server (S3Proxy) on a loopback port, with the shared store behaviour. */
 class S3MediaStoreTest extends MediaStoreContract {
@@ -14,8 +15,15 @@ class S3MediaStoreTest extends MediaStoreContract {
     @BeforeEach
     void connect() {
         String prefix = "contract-" + UUID.randomUUID() + "/";
-        store = new S3MediaStore(S3TestServer.get().settings(prefix));
-        other = new S3MediaStore(S3TestServer.get().settings(prefix));
+        store = new S3MediaStore(settings(prefix));
+        other = new S3MediaStore(settings(prefix));
+    }
+
+    /** The store's settings for the test server, with a key prefix of its own. */
+    private static MediaProperties.S3 settings(String prefix) {
+        S3TestServer server = S3TestServer.get();
+        return new MediaProperties.S3(server.endpoint(), "us-east-1", S3TestServer.BUCKET, S3TestServer.ACCESS_KEY,
+                S3TestServer.SECRET_KEY, true, prefix);
     }
 
     @AfterEach

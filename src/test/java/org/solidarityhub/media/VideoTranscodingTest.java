@@ -141,7 +141,7 @@ class VideoTranscodingTest {
         var small = VideoSettings.defaults();
         var capped = new FfmpegVideoProcessor(new VideoSettings(small.ffmpeg(), small.ffprobe(), small.maxDuration(),
                 small.maxWidth(), small.maxHeight(), 640L * 480, small.threads(), small.timeout(), small.crf(),
-                small.preset()));
+                small.preset(), small.nice(), small.niceness()));
 
         assertThatThrownBy(() -> capped.transcode(upload, work())).isInstanceOf(MediaRefusedException.class)
                 .extracting(e -> ((MediaRefusedException) e).reasonKey()).isEqualTo("media.refused.videoTooManyPixels");

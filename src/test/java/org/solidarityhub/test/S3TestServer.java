@@ -1,6 +1,7 @@
-package org.solidarityhub.media;
+package org.solidarityhub.test;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.gaul.s3proxy.AuthenticationType;
@@ -8,16 +9,19 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.Blob;
+import org.jclouds.blobstore.options.ListContainerOptions;
 
 /**
  * A real S3 API server for tests: S3Proxy, in this JVM, on a free loopback port, keeping objects in memory
- * (jclouds' transient store), with AWS signature checking on. One per JVM, started on first use.
+ * (jclouds' transient store), with AWS signature checking on. One per JVM, started on first use. The app's tests
+ * that use it extend {@link S3WebTest}.
  */
-final class S3TestServer {
+public final class S3TestServer {
 
-    static final String ACCESS_KEY = "test-access";
-    static final String SECRET_KEY = "test-secret-key";
-    static final String BUCKET = "media";
+    public static final String ACCESS_KEY = "test-access";
+    public static final String SECRET_KEY = "test-secret-key";
+    public static final String BUCKET = "media";
 
     private static S3TestServer running;
 
@@ -41,7 +45,7 @@ final class S3TestServer {
         }
     }
 
-    static synchronized S3TestServer get() {
+    public static synchronized S3TestServer get() {
         if (running == null) {
             try {
                 running = new S3TestServer();
@@ -52,18 +56,25 @@ final class S3TestServer {
         return running;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
-    /** The store's settings for this server, with a key prefix of its own. */
-    MediaProperties.S3 settings(String prefix) {
-        return new MediaProperties.S3(endpoint(), "us-east-1", BUCKET, ACCESS_KEY, SECRET_KEY, true, prefix);
+    /** Objects in the bucket whose names start with the prefix (read behind the S3 API, from the server's store). */
+    public long objects(String prefix) {
+        return blobs.list(BUCKET, ListContainerOptions.Builder.prefix(prefix).recursive()).stream().count();
     }
 
-    /** Objects in the bucket whose names start with the prefix (read behind the S3 API, from the server's store). */
-    long objects(String prefix) {
-        return blobs.list(BUCKET, org.jclouds.blobstore.options.ListContainerOptions.Builder.prefix(prefix).recursive())
-                .stream().count();
+    /** The bytes of one object of the bucket (read behind the S3 API, from the server's store), if it exists. */
+    public Optional<byte[]> object(String key) {
+        Blob blob = blobs.getBlob(BUCKET, key);
+        if (blob == null) {
+            return Optional.empty();
+        }
+        try (var in = blob.getPayload().openStream()) {
+            return Optional.of(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
