@@ -14,7 +14,7 @@ record ReportForm(@Nullable String text, @Nullable String attendance, @Nullable 
         return new ReportForm("", "", "", "", "", null);
     }
 
-    boolean blurRequested() {
+    public boolean blurRequested() { // public: the template calls it
         return blur != null && !blur.isBlank();
     }
 }
