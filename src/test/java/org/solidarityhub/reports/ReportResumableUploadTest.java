@@ -173,6 +173,29 @@ class ReportResumableUploadTest extends WebTest {
         assertThat(options.header("Tus-Extension")).contains("creation,termination");
     }
 
+    @Test
+    void oneAddressMayStartOnlySoManyUploadsIn10Minutes() {
+        for (int i = 0; i < 100; i++) {
+            start(10);
+        }
+        Browser.Page refused = browser.method("POST", PATH + "?event=" + event.token(), new byte[0],
+                "Tus-Resumable", "1.0.0", "Upload-Length", "10");
+        ProblemDetails.assertProblem(refused, 429, PATH);
+        assertThat(refused.body()).contains("many uploads");
+        // another address is not affected
+        assertThat(anotherBrowser().from(uniqueIp()).method("POST", PATH + "?event=" + event.token(), new byte[0],
+                "Tus-Resumable", "1.0.0", "Upload-Length", "10").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aClientEndsAnUploadAndItsBytesAreDeleted() {
+        String location = start(100);
+        patch(location, 0, new byte[60]);
+        assertThat(browser.method("DELETE", location, new byte[0], "Tus-Resumable", "1.0.0").status()).isEqualTo(204);
+        assertThat(partFiles()).noneMatch(f -> f.contains(sha(id(location))));
+        ProblemDetails.assertProblem(patch(location, 60, new byte[40]), 404, URI(location));
+    }
+
     private String start(long length) {
         Browser.Page created = browser.method("POST", PATH + "?event=" + event.token(), new byte[0],
                 "Tus-Resumable", "1.0.0", "Upload-Length", String.valueOf(length));
