@@ -23,6 +23,7 @@ import org.solidarityhub.media.MediaItem;
 import org.solidarityhub.media.MediaState;
 import org.solidarityhub.test.Browser;
 import org.solidarityhub.test.CrossSite;
+import org.solidarityhub.test.Nginx;
 import org.solidarityhub.test.ProblemDetails;
 import org.solidarityhub.test.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +59,7 @@ class ReportResumableUploadTest extends WebTest {
         assertThat(patch(location, 0, Arrays.copyOfRange(photo, 0, chunk)).header("Upload-Offset")).contains(String.valueOf(chunk));
         // the connection breaks in the middle of the second piece: what arrived is kept
         int cut = chunk + chunk / 2;
-        interruptedPatch(location, chunk, Arrays.copyOfRange(photo, chunk, cut), 2 * chunk);
+        interruptedPatch(port, URI(location), chunk, Arrays.copyOfRange(photo, chunk, cut), 2 * chunk);
         long offset = awaitOffset(location, cut);
         assertThat(offset).isEqualTo(cut);
         Browser.Page head = browser.method("HEAD", location, new byte[0], "Tus-Resumable", "1.0.0");
@@ -174,6 +175,29 @@ class ReportResumableUploadTest extends WebTest {
     }
 
     @Test
+    void behindTheNginxOfDeployAPieceCutOffCountsAsFarAsItCameAndOffsetsAreNeverCached() throws Exception {
+        Nginx.require();
+        try (Nginx nginx = Nginx.inFrontOf(port)) {
+            Browser proxied = new Browser(nginx.base());
+            Browser.Page created = proxied.method("POST", PATH + "?event=" + event.token(), new byte[0],
+                    "Tus-Resumable", "1.0.0", "Upload-Length", "100000");
+            assertThat(created.status()).as(created.body() + nginx.log()).isEqualTo(201);
+            String location = URI(created.location());
+            assertThat(proxied.method("HEAD", location, new byte[0], "Tus-Resumable", "1.0.0").header("Upload-Offset")).contains("0");
+            interruptedPatch(nginx.port(), location, 0, new byte[30000], 100000);
+            // streamed, not buffered by nginx: the 30,000 bytes that came reached the app and count
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            Browser.Page head;
+            do {
+                Thread.sleep(100);
+                head = proxied.method("HEAD", location, new byte[0], "Tus-Resumable", "1.0.0");
+            } while (!head.header("Upload-Offset").orElse("").equals("30000") && System.nanoTime() < deadline);
+            assertThat(head.header("Upload-Offset")).as(nginx.log()).contains("30000");
+            assertThat(head.header("x-cache-status").orElse("")).isNotEqualTo("HIT");
+        }
+    }
+
+    @Test
     void oneAddressMayStartOnlySoManyUploadsIn10Minutes() {
         for (int i = 0; i < 100; i++) {
             start(10);
@@ -209,17 +233,17 @@ class ReportResumableUploadTest extends WebTest {
     }
 
     /** A PATCH that announces {@code declared} bytes, sends only {@code piece}, then closes the connection. */
-    private void interruptedPatch(String location, long offset, byte[] piece, long declared) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+    private static void interruptedPatch(int toPort, String path, long offset, byte[] piece, long declared) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", toPort)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("PATCH " + URI(location) + " HTTP/1.1\r\nHost: localhost\r\nTus-Resumable: 1.0.0\r\n"
+            out.write(("PATCH " + path + " HTTP/1.1\r\nHost: localhost\r\nTus-Resumable: 1.0.0\r\n"
                     + "X-Forwarded-For: 198.18.255.1\r\nUpload-Offset: " + offset
                     + "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " + declared + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(piece);
             out.flush();
             try {
-                Thread.sleep(300);
+                Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
