@@ -55,11 +55,11 @@ export function totp(secret, timeMs, stepSeconds = 30, digits = 6) {
 }
 
 /**
- * Starts Chromium with JavaScript disabled (optionally seen by the app as from clientAddress) and runs body(session); prints PASS or FAIL with the step that
+ * Starts Chromium with JavaScript disabled (unless javaScript is true; optionally seen by the app as from clientAddress) and runs body(session); prints PASS or FAIL with the step that
  * failed and exits. The session has: page, step(name), log(line), screenshot(name), h1(), expectH1(text),
  * expectPath(path), clickAndLoad(locator, urlPredicate), checkOrigins(), and origin.
  */
-export async function withBrowser({ baseUrl, screenshotDir, chromiumPath = '/usr/bin/chromium', locale = 'en-GB', clientAddress }, body) {
+export async function withBrowser({ baseUrl, screenshotDir, chromiumPath = '/usr/bin/chromium', locale = 'en-GB', clientAddress, javaScript = false }, body) {
   const origin = new URL(baseUrl).origin;
   mkdirSync(screenshotDir, { recursive: true });
   let current = 'launch';
@@ -78,7 +78,7 @@ export async function withBrowser({ baseUrl, screenshotDir, chromiumPath = '/usr
   try {
     // clientAddress: the address the app sees (X-Forwarded-For, believed from this host, the trusted local proxy),
     // so that a script's signature does not use up the per-address limits of 127.0.0.1 that other scripts sign from
-    const context = await browser.newContext({ javaScriptEnabled: false, locale, viewport: { width: 1100, height: 800 },
+    const context = await browser.newContext({ javaScriptEnabled: javaScript, locale, viewport: { width: 1100, height: 800 },
       extraHTTPHeaders: clientAddress ? { 'X-Forwarded-For': clientAddress } : {} });
     context.on('request', (request) => requests.push(request.url()));
     context.on('requestfailed', (request) => {

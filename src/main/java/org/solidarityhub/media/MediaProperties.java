@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  *                      when it cannot be run, HEIC uploads are refused with a message
  * @param processingTimeout an item still processing after this long (its instance stopped meanwhile) is marked
  *                      failed
+ * @param resumableExpiry a resumable upload (see {@link ResumableUploads}) not taken by its form this long after it
+ *                      was started is erased with its bytes
  * @param store         {@code local} (the default) or {@code s3}
  * @param local         the local folder store
  * @param s3            the S3-compatible store
@@ -44,6 +46,7 @@ record MediaProperties(
         @Nullable Path workDir,
         @DefaultValue("heif-convert") String heifConvert,
         @DefaultValue("1h") java.time.Duration processingTimeout,
+        @DefaultValue("24h") java.time.Duration resumableExpiry,
         @DefaultValue("local") StoreKind store,
         @DefaultValue Local local,
         @DefaultValue S3 s3,

@@ -73,7 +73,9 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> problem(ApiProblem problem, NativeWebRequest request) {
-        return answer(problem.status(), new HttpHeaders(), problem.reasonKey(), problem.fields(), request);
+        HttpHeaders headers = new HttpHeaders();
+        problem.headers().forEach(headers::set);
+        return answer(problem.status(), headers, problem.reasonKey(), problem.fields(), request);
     }
 
     /** 400, or the status the exception's class declares (404 for an expired link, 429 for too many requests). */

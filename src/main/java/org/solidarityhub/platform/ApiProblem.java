@@ -18,13 +18,27 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String reasonKey;
     private final transient Map<String, MessageSourceResolvable> fields;
+    private final transient Map<String, String> headers;
 
     /** {@code fields} in the order the fields were checked, as the answer lists them. */
     public ApiProblem(HttpStatus status, String reasonKey, Map<String, ? extends MessageSourceResolvable> fields) {
+        this(status, reasonKey, fields, Map.of());
+    }
+
+    private ApiProblem(HttpStatus status, String reasonKey, Map<String, ? extends MessageSourceResolvable> fields,
+                       Map<String, String> headers) {
         super(reasonKey, null, false, false);
         this.status = status;
         this.reasonKey = reasonKey;
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** The same refusal with a response header besides (a 409's {@code Upload-Offset}, a 429's {@code Retry-After}). */
+    public ApiProblem withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiProblem(status, reasonKey, fields, more);
     }
 
     /** A refusal with a reason and no field messages (404 for an unknown name, 409 for a closed appeal…). */
@@ -49,5 +63,10 @@ public class ApiProblem extends RuntimeException {
 
     public Map<String, MessageSourceResolvable> fields() {
         return fields;
+    }
+
+    /** Response headers to send with the problem. */
+    public Map<String, String> headers() {
+        return headers;
     }
 }

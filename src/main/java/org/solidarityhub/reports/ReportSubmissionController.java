@@ -71,6 +71,7 @@ class ReportSubmissionController {
     @PostMapping("/events/manage/{token}/report")
     String sendForEvent(@PathVariable String token, ReportForm form,
                         @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                        @RequestParam(name = "uploads", required = false) List<String> uploadIds,
                         @RequestParam(name = Guard.HONEYPOT, required = false) String honeypot, Locale locale, Model model,
                         HttpServletRequest request, HttpServletResponse response) {
         EventDirectory.EventRef event = events.byManagementToken(token);
@@ -79,7 +80,7 @@ class ReportSubmissionController {
         }
         guard.check(request);
         ReportRules.Outcome outcome = rules.check(form, false);
-        Checked checked = check(outcome, files, form.blurRequested(), response);
+        Checked checked = check(outcome, files, uploadIds, ReportUploads.formOf(event), form.blurRequested(), response);
         if (checked.files() == null) {
             return showEventForm(event, token, form, checked.errors(), false, model, response);
         }
@@ -96,6 +97,7 @@ class ReportSubmissionController {
     @PostMapping("/reports/new")
     String sendForCampaign(@RequestParam(required = false) String campaign, ReportForm form,
                            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                           @RequestParam(name = "uploads", required = false) List<String> uploadIds,
                            @RequestParam(name = Guard.HONEYPOT, required = false) String honeypot, Locale locale, Model model,
                            HttpServletRequest request, HttpServletResponse response) {
         EventDirectory.CampaignRef c = events.campaignForPage(campaign, locale);
@@ -104,7 +106,7 @@ class ReportSubmissionController {
         }
         guard.check(request);
         ReportRules.Outcome outcome = rules.check(form, true);
-        Checked checked = check(outcome, files, form.blurRequested(), response);
+        Checked checked = check(outcome, files, uploadIds, ReportUploads.formOf(c), form.blurRequested(), response);
         if (checked.files() == null) {
             return showCampaignForm(c, form, checked.errors(), locale, model);
         }
@@ -117,12 +119,13 @@ class ReportSubmissionController {
     private record Checked(Map<String, Problem> errors, ReportUploads.@Nullable Accepted files) {
     }
 
-    private Checked check(ReportRules.Outcome outcome, @Nullable List<MultipartFile> parts, boolean blurRequested,
-                          HttpServletResponse response) {
+    private Checked check(ReportRules.Outcome outcome, @Nullable List<MultipartFile> parts, @Nullable List<String> uploadIds,
+                          String uploadForm, boolean blurRequested, HttpServletResponse response) {
         Map<String, Problem> errors = new LinkedHashMap<>(outcome.problems().all());
         List<MultipartFile> chosen = ReportUploads.chosen(parts);
+        List<String> named = ReportUploads.named(uploadIds);
         if (!errors.isEmpty()) {
-            if (!chosen.isEmpty()) {
+            if (!chosen.isEmpty() || !named.isEmpty()) {
                 // a browser never sends files back: say so, rather than let them seem kept
                 errors.putIfAbsent("files", new Problem("reports.error.filesAgain", List.of()));
             }
@@ -130,7 +133,7 @@ class ReportSubmissionController {
             return new Checked(errors, null);
         }
         try {
-            return new Checked(Map.of(), uploads.accept(chosen, blurRequested));
+            return new Checked(Map.of(), uploads.accept(chosen, named, uploadForm, blurRequested));
         } catch (ReportUploads.Refused refused) {
             errors.put("files", refused.problem());
             response.setStatus(MediaBusyException.KEY.equals(refused.problem().key())

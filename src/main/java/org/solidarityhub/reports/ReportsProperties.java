@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param galleryPageSize      thumbnails per page of the gallery
  * @param apiPageSize          reports per page of the API
  * @param sendsPer10Minutes    reports one IP address may send in 10 minutes (both forms together)
+ * @param uploadsPer10Minutes  resumable uploads one IP address may start in 10 minutes (JavaScript sends each file
+ *                             of a form as one)
  */
 @ConfigurationProperties("reports")
 record ReportsProperties(
@@ -29,5 +31,6 @@ record ReportsProperties(
         @DefaultValue("10000000") int maxAttendance,
         @DefaultValue("48") int galleryPageSize,
         @DefaultValue("50") int apiPageSize,
-        @DefaultValue("10") int sendsPer10Minutes) {
+        @DefaultValue("10") int sendsPer10Minutes,
+        @DefaultValue("100") int uploadsPer10Minutes) {
 }

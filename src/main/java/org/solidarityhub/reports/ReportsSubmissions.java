@@ -16,6 +16,12 @@ import org.springframework.context.annotation.Configuration;
 class ReportsSubmissions {
 
     @Bean
+    RetentionRule reportsResumableUploads(org.solidarityhub.media.ResumableUploads uploads) {
+        return new RetentionRule("reports.resumable-uploads", "resumable uploads never taken by a report, with their bytes",
+                uploads.expiry(), uploads::eraseStartedBefore);
+    }
+
+    @Bean
     RetentionRule reportsSenderIps(ReportStore store, ReportsProperties properties) {
         return new RetentionRule("reports.sender-ips", "IP addresses of the senders of reports",
                 properties.ipRetention(), store::eraseIps);

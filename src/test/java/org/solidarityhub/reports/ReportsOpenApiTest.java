@@ -18,7 +18,9 @@ class ReportsOpenApiTest {
             api = new Yaml().load(in);
         }
         Map<String, Object> paths = (Map<String, Object>) api.get("paths");
-        assertThat(paths).containsKeys("/api/v1/campaigns/{slug}/reports", "/api/v1/campaigns/{slug}/reports.atom");
+        assertThat(paths).containsKeys("/api/v1/campaigns/{slug}/reports", "/api/v1/campaigns/{slug}/reports.atom",
+                ReportUploadController.PATH, ReportUploadController.PATH + "/{id}");
+        assertThat((Map<String, Object>) paths.get(ReportUploadController.PATH + "/{id}")).containsKeys("head", "patch", "delete");
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) api.get("components")).get("schemas");
         Map<String, Object> report = (Map<String, Object>) ((Map<String, Object>) schemas.get("Report")).get("properties");
         // the fields the API answers (ReportsApiController.ApiReport), no more, no fewer

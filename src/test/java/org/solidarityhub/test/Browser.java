@@ -189,6 +189,11 @@ public final class Browser {
         return send(request(pathOrUrl).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** Any method with these headers (name, value, name, value…) and body, as a script of a page sends it. */
+    public Page method(String method, String pathOrUrl, byte[] body, String... headers) {
+        return send(request(pathOrUrl, headers).method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /**
      * Submits the form of a page matched by the selector: its hidden and visible fields as they are, then
      * {@code values} on top; checkboxes only when checked (or given).
