@@ -81,7 +81,9 @@ class SignatureCounts {
     }
 
     @Scheduled(fixedDelayString = "${appeal.count-interval:30s}", initialDelayString = "${appeal.count-interval:30s}")
-    @SchedulerLock(name = "appeal-count")
+    // A lock whose release failed (no database connection at a peak) expires after a minute, not the default ten:
+    // the public count must not stand still for long, and the job_lock row keeps two counts apart anyway.
+    @SchedulerLock(name = "appeal-count", lockAtMostFor = "PT1M")
     void scheduledCount() {
         try {
             countChanges();
