@@ -13,22 +13,20 @@ import org.solidarityhub.media.Media;
 import org.solidarityhub.media.MediaContent;
 import org.solidarityhub.media.Variant;
 import org.solidarityhub.platform.AuditLog;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Staff download a campaign's approved photos and videos as one ZIP for the press: the processed web sizes only
  * (never an upload or a master: they carry no metadata), streamed file by file, named by report and item, audited.
  */
-@RestController
-@PreAuthorize("hasRole('MODERATOR') or hasRole('EDITOR')")
+@Service
 class PressDownload {
+
+    /** A campaign's press download: its name for the file and the items to write. */
+    record Prepared(String slug, List<ReportStore.GalleryItem> items) {
+    }
 
     private final EventDirectory events;
     private final ReportStore store;
@@ -44,21 +42,18 @@ class PressDownload {
         this.audit = audit;
     }
 
-    @GetMapping("/staff/reports/campaigns/{slug}/media.zip")
-    ResponseEntity<StreamingResponseBody> zip(@PathVariable String slug, Locale locale) {
+    /** The approved, published items of a campaign, audited as downloaded; 404 for an unknown campaign. */
+    Prepared prepare(String slug, Locale locale) {
         EventDirectory.CampaignRef c = events.campaign(slug, locale)
-                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<ReportStore.GalleryItem> items = store.gallery(c.id(), new ReportStore.GalleryFilter(null, null, null), 0, 100_000);
         List<ReportStore.GalleryItem> published = views.tiles(items).stream().map(ReportViews.Tile::item).toList();
         audit.record("reports.press-download", "campaign", c.id(), "items=" + published.size());
-        StreamingResponseBody body = out -> write(out, published);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + c.slug() + "-media.zip\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body);
+        return new Prepared(c.slug(), published);
     }
 
-    private void write(OutputStream out, List<ReportStore.GalleryItem> items) throws IOException {
+    /** Streams the web sizes of the items as one ZIP. */
+    void write(OutputStream out, List<ReportStore.GalleryItem> items) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ReportStore.GalleryItem item : items) {
                 var content = media.open(item.mediaId(), Variant.WEB);
