@@ -57,11 +57,6 @@ class MediaProcessing {
         return processor != null && processor.available() ? processor : null;
     }
 
-    /** Processes an accepted upload of item {@code id}; runs on a worker. */
-    void process(long id, MediaOwner owner, UploadIntake.Accepted upload) {
-        process(List.of(id), owner, upload, false);
-    }
-
     /**
      * Processes an accepted upload: one item, or for a PDF one item per page (all pages or none end ready). With
      * {@code keepOriginal} the upload as received is stored privately under {@code original/} and recorded with every
