@@ -265,11 +265,15 @@ public class Media {
     public void discard(long id) {
         MediaItems.Row row = row(id);
         items.delete(id);
-        List<@Nullable String> keys = new java.util.ArrayList<>(row.keys());
-        if (row.originalKey() != null && !items.originalInUse(row.originalKey())) {
-            keys.add(row.originalKey());
-        }
-        afterCommit(() -> processing.deleteQuietly(keys), () -> { });
+        String original = row.originalKey();
+        afterCommit(() -> {
+            List<@Nullable String> keys = new java.util.ArrayList<>(row.keys());
+            // asked after the commit: of two pages discarded at once, the later one to ask sees neither row
+            if (original != null && !items.originalInUse(original)) {
+                keys.add(original);
+            }
+            processing.deleteQuietly(keys);
+        }, () -> { });
     }
 
     /**

@@ -215,6 +215,28 @@ class MediaReceiptsTest extends WebTest {
         assertThat(MediaRefusalsTest.files(ORIGINALS)).isEqualTo(originalsBefore);
     }
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void discardingAllPagesInTheFeaturesTransactionDeletesTheOriginalAfterItCommits() {
+        long before = MediaRefusalsTest.files(ORIGINALS);
+        List<MediaItem> pages = processed(media, TestPdfs.receipt(), MediaOptions.RECEIPTS);
+
+        transactions.executeWithoutResult(status -> {
+            pages.forEach(page -> media.discard(page.id()));
+            assertThat(MediaRefusalsTest.files(ORIGINALS)).as("not before the commit").isEqualTo(before + 1);
+        });
+        assertThat(MediaRefusalsTest.files(ORIGINALS)).isEqualTo(before);
+        List<MediaItem> rolledBack = processed(media, TestPdfs.receipt(), MediaOptions.RECEIPTS);
+        transactions.executeWithoutResult(status -> {
+            media.discard(rolledBack.getFirst().id());
+            media.discard(rolledBack.getLast().id());
+            status.setRollbackOnly();
+        });
+        assertThat(media.openOriginal(rolledBack.getFirst().id())).as("a rollback keeps it").isPresent();
+    }
+
     @Test
     void aPhotoOfAReceiptKeepsItsOriginalWithItsMetadataOnlyPrivately() throws Exception {
         byte[] canary = TestImages.canary(TestImages.marked(800, 600), 1);
