@@ -79,8 +79,9 @@ public class Media {
      *
      * @return the items, in {@link MediaState#PROCESSING}: one, or one per page of a PDF
      * @throws MediaRefusedException as {@link #accept}, and for PDFs: encrypted, noPages, tooManyPages, pageTooLarge,
-     *                               truncated (broken or cut off), type (a PDF that is also a ZIP, or does not start
-     *                               as a PDF); later, on the worker, documentTooSlow
+     *                               truncated (broken or cut off); for owners of documents documentType instead of
+     *                               type (also for a PDF that is also a ZIP, or does not start as a PDF); later, on the
+     *                               worker, pageTooLarge (an image in it too large) and documentTooSlow
      * @throws MediaBusyException    when the worker queue is full (a PDF takes one worker for all its pages)
      */
     public List<MediaItem> acceptPages(InputStream content, long declaredSize, MediaOwner owner, MediaOptions options) {

@@ -99,6 +99,10 @@ final class UploadIntake {
                     ? checkPdf(file, size) : check(file, size, videoAvailable);
             keep = true;
             return accepted;
+        } catch (MediaRefusedException refused) {
+            // the message names what is accepted: for owners of documents, PDFs too
+            throw documents && refused.reasonKey().equals("media.refused.type")
+                    ? new MediaRefusedException("media.refused.documentType") : refused;
         } finally {
             if (!keep) {
                 Files.deleteIfExists(file);

@@ -340,8 +340,10 @@ class MediaReceiptsTest extends WebTest {
             out.write("<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
         }
         byte[] pdf = TestPdfs.receipt();
-        assertRefused(TestImages.concat(pdf, zip.toByteArray()), "media.refused.type");
-        assertRefused(TestImages.concat("<html><!-- ".getBytes(StandardCharsets.US_ASCII), pdf), "media.refused.type");
+        assertRefused(TestImages.concat(pdf, zip.toByteArray()), "media.refused.documentType");
+        assertRefused(TestImages.concat("<html><!-- ".getBytes(StandardCharsets.US_ASCII), pdf), "media.refused.documentType");
+        assertRefused("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8), "media.refused.documentType");
     }
 
     @Test
