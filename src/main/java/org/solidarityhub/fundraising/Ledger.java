@@ -114,8 +114,8 @@ public class Ledger {
         }
         Map<String, Long> sums = new TreeMap<>();
         for (Entry entry : entries) {
-            if (entry.amount().minor() == 0) {
-                throw new IllegalArgumentException("an entry of zero");
+            if (entry.amount().minor() == 0 && (entry.quantity() == null || entry.quantity() == 0)) {
+                throw new IllegalArgumentException("an entry of nothing");
             }
             sums.merge(entry.amount().currency(), entry.amount().minor(), Math::addExact);
         }
