@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.BadInputException;
@@ -61,6 +62,10 @@ public class Donations {
     /** Whether a donation with this bank transaction id is recorded already (for an import's preview). */
     public boolean isDuplicate(long fundraiserId, String bankTransactionId) {
         return store.bankTransactionKnown(fundraiserId, bankTransactionId);
+    }
+
+    public Optional<Donation> find(long id) {
+        return store.find(id);
     }
 
     public List<Donation> latest(long fundraiserId, int limit, int offset) {

@@ -1,6 +1,7 @@
 package org.solidarityhub.fundraising;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,10 +17,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      currency is not listed has every purchase and correction approved by a second treasurer.
  *                      Setting any entry replaces the whole default list.
  * @param ledgerPageSize transactions per page of the staff ledger
+ * @param pledgeConfirmation how long a pledge's emailed link works; a pledge never confirmed is then deleted
+ * @param pledgeEmailRetention how long the address of a confirmed pledge is kept while its money has not arrived
+ *                             (it is erased at once when the pledge is matched or cancelled)
+ * @param pledgesPer10Minutes pledges one address may send in ten minutes (then refused, submissions.Guard)
  */
 @ConfigurationProperties("fundraising")
 record FundraisingProperties(@Nullable Map<String, BigDecimal> fourEyesAbove,
-                             @DefaultValue("50") int ledgerPageSize) {
+                             @DefaultValue("50") int ledgerPageSize,
+                             @DefaultValue("7d") Duration pledgeConfirmation,
+                             @DefaultValue("90d") Duration pledgeEmailRetention,
+                             @DefaultValue("5") int pledgesPer10Minutes) {
 
     static final Map<String, BigDecimal> DEFAULT_FOUR_EYES = Map.of(
             "EUR", new BigDecimal("1000"), "USD", new BigDecimal("1000"), "GBP", new BigDecimal("1000"),
