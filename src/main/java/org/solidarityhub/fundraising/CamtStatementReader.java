@@ -166,37 +166,39 @@ final class CamtStatementReader {
             }
             LocalDate date = date(first("BookgDt/Dt", "BookgDt/DtTm", "ValDt/Dt", "ValDt/DtTm"));
             if (date == null) {
-                into.broken.add(ImportProblem.at(line, "fundraising.import.date.bad", ""));
+                into.broken.add(ImportProblem.at(line, "fundraising.import.date.bad"));
                 return;
             }
             String amount = first("Amt");
             if (amount.isEmpty()) {
-                into.broken.add(ImportProblem.at(line, "fundraising.import.amount.empty", ""));
+                into.broken.add(ImportProblem.at(line, "fundraising.import.amount.empty"));
                 return;
             }
             String currency = LineAmounts.currency(currencyAttribute);
             if (currency == null) {
                 into.broken.add(ImportProblem.at(line, currencyAttribute == null || currencyAttribute.isBlank()
-                        ? "fundraising.import.currency.missing" : "fundraising.import.currency.unknown", ""));
+                        ? "fundraising.import.currency.missing" : "fundraising.import.currency.unknown"));
                 return;
             }
             if (!amount.matches("\\d+(\\.\\d+)?")) {
-                into.broken.add(ImportProblem.at(line, "fundraising.import.amount.bad", ""));
+                into.broken.add(ImportProblem.at(line, "fundraising.import.amount.bad"));
                 return;
             }
-            LineAmounts.Result minor = LineAmounts.minor(amount, currency);
-            if (!minor.ok() || minor.minor() == 0) {
-                into.broken.add(ImportProblem.at(line, minor.ok() ? "fundraising.import.amount.empty" : minor.problemKey(), minor.arg()));
+            LineAmounts.Result money = LineAmounts.money(amount, currency);
+            if (!money.ok() || !money.money().isPositive()) {
+                into.broken.add(money.ok() ? ImportProblem.at(line, "fundraising.import.amount.empty")
+                        : ImportProblem.at(line, money.problemKey(), money.args()));
                 return;
             }
+            long minor = money.money().minor();
             String ustrd = String.join(" ", values.getOrDefault("NtryDtls/TxDtls/RmtInf/Ustrd", List.of()));
             ImportedText.Cleaned reference = ImportedText.clean(ustrd.isBlank()
                     ? first("NtryDtls/TxDtls/RmtInf/Strd/CdtrRefInf/Ref", "AddtlNtryInf") : ustrd);
             ImportedText.Cleaned debtor = ImportedText.clean(first("NtryDtls/TxDtls/RltdPties/Dbtr/Nm",
                     "NtryDtls/TxDtls/RltdPties/Dbtr/Pty/Nm"));
             ImportedText.Cleaned bankId = ImportedText.clean(first("AcctSvcrRef", "NtryDtls/TxDtls/Refs/AcctSvcrRef", "NtryRef"));
-            String key = into.keys.next(date, minor.minor(), currency, reference.text(), bankId.text());
-            into.lines.add(new StatementLine(line, date, minor.minor(), currency, reference.text(), debtor.text(),
+            String key = into.keys.next(date, minor, currency, reference.text(), bankId.text());
+            into.lines.add(new StatementLine(line, date, minor, currency, reference.text(), debtor.text(),
                     bankId.text(), key));
             if (reference.defused() || debtor.defused() || bankId.defused()) {
                 into.remarks.add(ImportProblem.at(line, "fundraising.import.text.formulaDefused"));

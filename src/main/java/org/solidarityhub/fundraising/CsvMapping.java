@@ -28,6 +28,29 @@ record CsvMapping(String encoding, String delimiter, boolean headerRow, Integer 
                 "COMMA", null, "", null, null, null);
     }
 
+    /** The mapping as one line of text, to keep with the import (only a mapping without problems is kept). */
+    String encode() {
+        return java.util.stream.Stream.of(encoding, delimiter, String.valueOf(headerRow), text(dateColumn), dateFormat,
+                amountMode, text(amountColumn), text(creditColumn), text(debitColumn), decimalSeparator,
+                text(currencyColumn), fixedCurrency == null ? "" : fixedCurrency.strip(), text(referenceColumn),
+                text(counterpartyColumn), text(bankIdColumn)).map(v -> v == null ? "" : v)
+                .collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    static CsvMapping decode(String line) {
+        String[] v = line.split("\\|", -1);
+        return new CsvMapping(v[0], v[1], Boolean.parseBoolean(v[2]), number(v[3]), v[4], v[5], number(v[6]),
+                number(v[7]), number(v[8]), v[9], number(v[10]), v[11], number(v[12]), number(v[13]), number(v[14]));
+    }
+
+    private static String text(Integer column) {
+        return column == null ? "" : column.toString();
+    }
+
+    private static Integer number(String text) {
+        return text.isEmpty() ? null : Integer.valueOf(text);
+    }
+
     char decimal() {
         return "DOT".equals(decimalSeparator) ? '.' : ',';
     }

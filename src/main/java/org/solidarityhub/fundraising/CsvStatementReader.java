@@ -89,7 +89,7 @@ final class CsvStatementReader {
                         }
                     }
                     case Row.Outcome.Outgoing() -> outgoing++;
-                    case Row.Outcome.Broken(String key, String arg) -> broken.add(ImportProblem.at(line, key, arg));
+                    case Row.Outcome.Broken(String key, List<String> args) -> broken.add(new ImportProblem(line, key, args));
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -170,7 +170,10 @@ final class CsvStatementReader {
             record Outgoing() implements Outcome {
             }
 
-            record Broken(String key, String arg) implements Outcome {
+            record Broken(String key, List<String> args) implements Outcome {
+                Broken(String key, String... args) {
+                    this(key, List.of(args));
+                }
             }
         }
 
@@ -181,32 +184,33 @@ final class CsvStatementReader {
             }
             LocalDate date = date(cell(mapping.dateColumn()));
             if (date == null) {
-                return new Outcome.Broken("fundraising.import.date.bad", "");
+                return new Outcome.Broken("fundraising.import.date.bad");
             }
             CsvAmount.Plain amount = incoming();
             if (!amount.ok()) {
-                return new Outcome.Broken(amount.problemKey(), "");
+                return new Outcome.Broken(amount.problemKey());
             }
             if (amount.negative()) {
                 return new Outcome.Outgoing();
             }
             String rawCurrency = mapping.fixedCurrencyCode() ? mapping.fixedCurrency() : cell(mapping.currencyColumn());
             if (rawCurrency.isBlank()) {
-                return new Outcome.Broken("fundraising.import.currency.missing", "");
+                return new Outcome.Broken("fundraising.import.currency.missing");
             }
             String currency = LineAmounts.currency(rawCurrency);
             if (currency == null) {
-                return new Outcome.Broken("fundraising.import.currency.unknown", "");
+                return new Outcome.Broken("fundraising.import.currency.unknown");
             }
-            LineAmounts.Result minor = LineAmounts.minor(amount.value(), currency);
-            if (!minor.ok()) {
-                return new Outcome.Broken(minor.problemKey(), minor.arg());
+            LineAmounts.Result money = LineAmounts.money(amount.value(), currency);
+            if (!money.ok()) {
+                return new Outcome.Broken(money.problemKey(), money.args());
             }
+            long minor = money.money().minor();
             ImportedText.Cleaned reference = ImportedText.clean(cell(mapping.referenceColumn()));
             ImportedText.Cleaned counterparty = ImportedText.clean(cell(mapping.counterpartyColumn()));
             ImportedText.Cleaned bankId = ImportedText.clean(cell(mapping.bankIdColumn()));
-            String key = keys.next(date, minor.minor(), currency, reference.text(), bankId.text());
-            return new Outcome.Payment(new StatementLine(line, date, minor.minor(), currency, reference.text(),
+            String key = keys.next(date, minor, currency, reference.text(), bankId.text());
+            return new Outcome.Payment(new StatementLine(line, date, minor, currency, reference.text(),
                     counterparty.text(), bankId.text(), key), reference.defused() || counterparty.defused() || bankId.defused());
         }
 

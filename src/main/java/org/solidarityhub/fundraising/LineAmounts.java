@@ -1,66 +1,49 @@
 package org.solidarityhub.fundraising;
 
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A plain decimal ("1500.00") and a currency code as whole minor units, with the decimals of the currency
- * (JPY 0, EUR 2, KWD 3). Until the ledger's Money arrives on this branch, this is the one place that does it.
+ * A statement line's amount and currency as {@link Money}: the currency code as banks write it (alphabetic, or the
+ * ISO 4217 number such as 980 for UAH), the amount with no more decimals than the currency has, each refusal with
+ * {@code Money}'s message key so the import report says what a typed amount would.
  */
 final class LineAmounts {
 
-    private static final BigDecimal CAP = new BigDecimal("1000000000000");
-
-    /** Minor units (never negative), or a problem key. */
-    record Result(long minor, String problemKey, String arg) {
+    /** Money, or the message key (and its arguments) of why not. */
+    record Result(@Nullable Money money, @Nullable String problemKey, String[] args) {
         boolean ok() {
-            return problemKey == null;
+            return money != null;
         }
     }
 
     private LineAmounts() {
     }
 
-    /** The ISO 4217 code of an alphabetic or numeric code ("uah", "980"), or null when there is none. */
-    static String currency(String code) {
+    /** The ISO 4217 code of an alphabetic or numeric code ("uah", "980"), or null when it is no money one gives. */
+    static @Nullable String currency(@Nullable String code) {
         String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         if (c.matches("\\d{3}")) {
             int numeric = Integer.parseInt(c);
-            return Currency.getAvailableCurrencies().stream().filter(x -> x.getNumericCode() == numeric && usable(x))
-                    .map(Currency::getCurrencyCode).sorted().findFirst().orElse(null);
-        }
-        if (!c.matches("[A-Z]{3}")) {
-            return null;
+            c = Currency.getAvailableCurrencies().stream()
+                    .filter(x -> x.getNumericCode() == numeric && x.getDefaultFractionDigits() >= 0)
+                    .map(Currency::getCurrencyCode).sorted().findFirst().orElse("");
         }
         try {
-            Currency currency = Currency.getInstance(c);
-            return usable(currency) ? c : null;
-        } catch (IllegalArgumentException e) {
+            return Money.normalizeCurrency(c);
+        } catch (MoneyException e) {
             return null;
         }
     }
 
-    private static boolean usable(Currency currency) {
-        return currency.getDefaultFractionDigits() >= 0 && !currency.getCurrencyCode().equals("XTS")
-                && !currency.getCurrencyCode().equals("XXX");
-    }
-
-    static Result minor(String plain, String currency) {
-        BigDecimal value;
+    /** A plain unsigned decimal ("1500.00") in a currency already checked by {@link #currency}. */
+    static Result money(String plain, String currency) {
         try {
-            value = new BigDecimal(plain);
-        } catch (NumberFormatException e) {
-            return new Result(0, "fundraising.import.amount.bad", "");
+            return new Result(Money.parse(plain, currency), null, new String[0]);
+        } catch (MoneyException e) {
+            return new Result(null, e.reasonKey(), e.arguments().stream().map(String::valueOf).toArray(String[]::new));
         }
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        if (value.stripTrailingZeros().scale() > digits) {
-            return new Result(0, "fundraising.import.amount.decimals", currency + ":" + digits);
-        }
-        BigDecimal abs = value.abs();
-        if (abs.compareTo(CAP) >= 0) {
-            return new Result(0, "fundraising.import.amount.tooLarge", "");
-        }
-        return new Result(abs.movePointRight(digits).longValueExact(), null, "");
     }
 }

@@ -57,7 +57,7 @@ class CamtStatementReaderTest {
         ParsedStatement statement = CamtStatementReader.read(ImportFiles.bytes("camt053-broken-entries.xml"));
 
         assertThat(problemKeys(statement)).containsExactly(
-                "7 fundraising.import.amount.decimals",
+                "7 fundraising.amount.decimals",
                 "13 fundraising.import.date.bad",
                 "19 fundraising.import.currency.unknown",
                 "25 fundraising.import.amount.empty",

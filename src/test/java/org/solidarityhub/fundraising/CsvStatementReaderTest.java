@@ -80,7 +80,7 @@ class CsvStatementReaderTest {
         ParsedStatement statement = CsvStatementReader.read(ImportFiles.bytes("bank-broken.csv"), ImportFiles.signedMapping("AUTO"));
 
         assertThat(problemKeys(statement)).containsExactly(
-                "2 fundraising.import.amount.decimals",
+                "2 fundraising.amount.decimals",
                 "3 fundraising.import.date.bad",
                 "4 fundraising.import.currency.unknown",
                 "5 fundraising.import.amount.empty",
