@@ -1,6 +1,5 @@
 package org.solidarityhub.fundraising;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,13 +14,10 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.AuditLog;
 import org.solidarityhub.platform.BadInputException;
-import org.solidarityhub.platform.StaffActor;
 import org.solidarityhub.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,8 +123,7 @@ public class Ledger {
     }
 
     private long insert(NewTransaction t, @Nullable Long reverses) {
-        StaffActor actor = currentActor();
-        KeyHolder key = new GeneratedKeyHolder();
+                KeyHolder key = new GeneratedKeyHolder();
         db.sql("""
                         INSERT INTO ledger_transaction (fundraiser_id, kind, occurred_on, posted_at, posted_by, memo,
                             donation_id, purchase_id, delivery_id, reverses_id, approval_id)
@@ -138,7 +133,7 @@ public class Ledger {
                 .param("kind", t.kind().name())
                 .param("on", t.occurredOn())
                 .param("at", Timestamps.toDb(clock.instant()))
-                .param("by", actor == null ? null : actor.id())
+                .param("by", CurrentTreasurer.id())
                 .param("memo", AuditLog.clip(t.memo(), 500))
                 .param("donation", t.donationId())
                 .param("purchase", t.purchaseId())
@@ -188,11 +183,6 @@ public class Ledger {
             detail.append("; ").append(e.account()).append(' ').append(e.amount());
         }
         return detail.toString();
-    }
-
-    private static @Nullable StaffActor currentActor() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof StaffActor actor ? actor : null;
     }
 
     /** A posted transaction with its entries and rate. */
