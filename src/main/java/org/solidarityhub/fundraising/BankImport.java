@@ -21,7 +21,7 @@ record BankImport(long id, long fundraiserId, Format format, String fileSha256, 
     /** One incoming payment of the preview; {@code duplicateOf} says why it is skipped (null: it will be imported). */
     record Line(long id, int line, java.time.LocalDate bookedOn, Money amount, String reference, String counterparty,
                 String bankId, String dupKey, @Nullable String duplicateOf, @Nullable Long donationId) {
-        boolean isNew() {
+        public boolean isNew() {
             return duplicateOf == null;
         }
     }

@@ -35,7 +35,7 @@ class BankImports {
     /** A preview: the import, its fundraiser, lines, report, and the currencies that need a rate. */
     record Preview(BankImport bankImport, Fundraiser fundraiser, List<BankImport.Line> lines, List<ImportProblem> broken,
                    List<ImportProblem> remarks, Set<String> foreignCurrencies, @Nullable Long sameFileImportedAs) {
-        long toImport() {
+        public long toImport() {
             return lines.stream().filter(BankImport.Line::isNew).count();
         }
     }

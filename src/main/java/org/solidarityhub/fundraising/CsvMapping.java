@@ -55,7 +55,7 @@ record CsvMapping(String encoding, String delimiter, boolean headerRow, Integer 
         return "DOT".equals(decimalSeparator) ? '.' : ',';
     }
 
-    boolean split() {
+    public boolean split() {
         return SPLIT.equals(amountMode);
     }
 
