@@ -89,7 +89,7 @@ class BankImportController {
                    HttpServletResponse response) {
         Map<String, BankImports.RateInput> rates = new TreeMap<>();
         imports.preview(id).foreignCurrencies().forEach(c -> rates.put(c,
-                new BankImports.RateInput(form.get("rate." + c), form.get("rateOn." + c), form.get("rateSource." + c))));
+                new BankImports.RateInput(form.get("rate" + c), form.get("rateOn" + c), form.get("rateSource" + c))));
         try {
             imports.confirm(id, rates);
         } catch (FormProblems e) {

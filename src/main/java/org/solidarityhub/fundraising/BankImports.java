@@ -191,7 +191,7 @@ class BankImports {
             RateInput input = inputs.getOrDefault(currency, new RateInput("", "", ""));
             Fields fields = new Fields(java.time.LocalDate.now(clock));
             ExchangeRate rate = fields.rate(currency, preview.fundraiser().baseCurrency(), input.rate(), input.on(), input.source());
-            fields.problems().all().forEach((field, problem) -> problems.add(field + "." + currency, suffix(problem.key()),
+            fields.problems().all().forEach((field, problem) -> problems.add(field + currency, suffix(problem.key()),
                     problem.arguments().toArray()));
             if (rate != null) {
                 rates.put(currency, rate);

@@ -20,13 +20,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** A treasurer imports bank exports over real HTTP: upload, columns, preview, confirm; duplicates are skipped. */
 class BankImportPagesTest extends WebTest {
 
-    private static final Map<String, String> UAH_RATE = Map.of("rate.UAH", "0.0225", "rateOn.UAH", "2026-02-25",
-            "rateSource.UAH", "NBU");
+    private static final Map<String, String> UAH_RATE = Map.of("rateUAH", "0.0225", "rateOnUAH", "2026-02-25",
+            "rateSourceUAH", "NBU");
 
     @Autowired
     StaffFixture staff;
 
     long eur;
+    String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
     void treasurer() {
@@ -36,7 +37,7 @@ class BankImportPagesTest extends WebTest {
 
     @Test
     void aCamtStatementIsPreviewedAndItsBookedCreditsBecomeAnonymousDonationsInOneGo() {
-        Browser.Page preview = upload(browser, eur, "camt053-v02.xml");
+        Browser.Page preview = upload(browser, eur, "camt053-v02.xml", tag);
 
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.doc().select("table.import-lines tbody tr")).hasSize(3);
@@ -54,8 +55,8 @@ class BankImportPagesTest extends WebTest {
         assertThat(donations(db, eur)).isEqualTo(3);
         assertThat(db.sql("SELECT COUNT(*) FROM donation WHERE fundraiser_id = :f AND display = 'ANONYMOUS' AND public_name IS NULL AND channel = 'BANK_TRANSFER'")
                 .param("f", eur).query(Long.class).single()).isEqualTo(3);
-        assertThat(db.sql("SELECT reference FROM donation WHERE fundraiser_id = :f AND bank_transaction_id = 'BANKREF-0003'")
-                .param("f", eur).query(String.class).single()).as("kept defused").isEqualTo("'=cmd|' /C calc'!A0");
+        assertThat(db.sql("SELECT reference FROM donation WHERE fundraiser_id = :f AND bank_transaction_id = :bank")
+                .param("f", eur).param("bank", "BANKREF-" + tag + "-0003").query(String.class).single()).as("kept defused").isEqualTo("'=cmd|' /C calc'!A0");
         assertThat(db.sql("SELECT -SUM(amount_minor) FROM ledger_entry WHERE fundraiser_id = :f AND account = 'DONATIONS'")
                 .param("f", eur).query(Long.class).single()).as("1500.00 + 25.50 + 2000 UAH at 0.0225").isEqualTo(150_000 + 2_550 + 4_500);
         assertThat(db.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'fundraising.import.confirmed' AND target_id = :id")
@@ -66,11 +67,11 @@ class BankImportPagesTest extends WebTest {
 
     @Test
     void theSameStatementUploadedAgainShowsEveryLineAsADuplicateAndImportsNothing() {
-        Browser.Page first = upload(browser, eur, "camt053-v02.xml");
+        Browser.Page first = upload(browser, eur, "camt053-v02.xml", tag);
         browser.submit(first, "form.import-confirm", UAH_RATE);
         long before = ledgerRows(db, eur);
 
-        Browser.Page again = upload(browser, eur, "camt053-v02.xml");
+        Browser.Page again = upload(browser, eur, "camt053-v02.xml", tag);
 
         assertThat(again.text("#same-file")).contains("was imported before");
         assertThat(again.doc().select("table.import-lines tbody tr.duplicate")).hasSize(3);
@@ -81,9 +82,9 @@ class BankImportPagesTest extends WebTest {
 
     @Test
     void aLineTheLedgerAlreadyHasByItsBankIdIsFlaggedAndSkipped() {
-        browser.submit(upload(browser, eur, "camt053-one-entry.xml"), "form.import-confirm");
+        browser.submit(upload(browser, eur, "camt053-one-entry.xml", tag), "form.import-confirm");
 
-        Browser.Page preview = upload(browser, eur, "camt053-v02.xml");
+        Browser.Page preview = upload(browser, eur, "camt053-v02.xml", tag);
 
         assertThat(preview.text("#line-21 .outcome")).isEqualTo("Will be imported");
         assertThat(preview.doc().select("table.import-lines tbody tr.duplicate")).hasSize(1);
@@ -92,10 +93,12 @@ class BankImportPagesTest extends WebTest {
 
     @Test
     void aFailureInTheMiddleOfAnImportLeavesNothingOfIt() {
-        Browser.Page preview = upload(browser, eur, "camt053-v02.xml");
+        Browser.Page preview = upload(browser, eur, "camt053-v02.xml", tag);
         // meanwhile, another upload imports the statement's second credit (BANKREF-0003) on its own
-        Browser.Page other = upload(anotherTreasurer(), eur, "camt053-one-entry.xml");
+        Browser second = anotherTreasurer();
+        Browser.Page other = upload(second, eur, "camt053-one-entry.xml", tag);
         assertThat(other.text("#import-counts")).startsWith("1 incoming payments read: 1 to import");
+        assertThat(second.follow(second.submit(other, "form.import-confirm")).text("#import-imported")).isEqualTo("1");
         long afterOther = donations(db, eur);
         long ledgerAfterOther = ledgerRows(db, eur);
 
@@ -120,12 +123,13 @@ class BankImportPagesTest extends WebTest {
 
     @Test
     void aForeignCurrencyNeedsItsRateAndNothingIsWrittenWithoutIt() {
-        Browser.Page preview = upload(browser, eur, "camt053-v02.xml");
+        Browser.Page preview = upload(browser, eur, "camt053-v02.xml", tag);
 
-        Browser.Page refused = browser.submit(preview, "form.import-confirm", Map.of("rate.UAH", "", "rateOn.UAH", "", "rateSource.UAH", ""));
+        Browser.Page refused = browser.submit(preview, "form.import-confirm", Map.of("rateUAH", "", "rateOnUAH", "", "rateSourceUAH", ""));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.doc().selectFirst("#f-rate\\.UAH").attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.doc().selectFirst("#f-rateOnUAH").attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.text("#f-rateOnUAH-error")).isNotBlank().doesNotContain("??");
         assertThat(refused.doc().select(".field-error")).isNotEmpty();
         assertThat(donations(db, eur)).isZero();
     }
@@ -133,7 +137,7 @@ class BankImportPagesTest extends WebTest {
     @Test
     void aWindows1251CsvIsMappedPreviewedAndImportedWithBothEqualPaymentsKept() {
         long uah = LedgerFixture.fundraiser(db, "UAH");
-        Browser.Page mapping = upload(browser, uah, "bank-windows-1251.csv");
+        Browser.Page mapping = upload(browser, uah, "bank-windows-1251.csv", tag);
 
         assertThat(mapping.uri().getPath()).endsWith("/mapping");
         assertThat(mapping.body()).contains("windows-1251");
@@ -151,7 +155,7 @@ class BankImportPagesTest extends WebTest {
         assertThat(db.sql("SELECT SUM(amount_minor) FROM donation WHERE fundraiser_id = :f").param("f", uah)
                 .query(Long.class).single()).isEqualTo(100_000 + 50_000 + 50_000 + 25_000);
 
-        Browser.Page again = upload(browser, uah, "bank-windows-1251.csv");
+        Browser.Page again = upload(browser, uah, "bank-windows-1251.csv", tag);
         Browser.Page secondPreview = browser.follow(browser.submit(again, "form.import-mapping"));
         assertThat(secondPreview.doc().select("table.import-lines tbody tr.duplicate")).as("the mapping is remembered; no bank ids, keys by content")
                 .hasSize(4);

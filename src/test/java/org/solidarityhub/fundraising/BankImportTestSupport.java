@@ -17,6 +17,11 @@ final class BankImportTestSupport {
         return upload(browser, fundraiserId, sample, ImportFiles.bytes(sample));
     }
 
+    /** Uploads a sample made unique by a tag ({@link ImportFiles#unique}). */
+    static Browser.Page upload(Browser browser, long fundraiserId, String sample, String tag) {
+        return upload(browser, fundraiserId, sample, ImportFiles.unique(sample, tag));
+    }
+
     static Browser.Page upload(Browser browser, long fundraiserId, String filename, byte[] content) {
         Browser.Page page = browser.open("/staff/fundraising/imports");
         if (page.status() != 200) {

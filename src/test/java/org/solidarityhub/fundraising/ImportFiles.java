@@ -21,6 +21,22 @@ final class ImportFiles {
         }
     }
 
+    /**
+     * A sample made unique to one test: its bank references ({@code BANKREF-}, {@code NtryRef}) and the currency
+     * cells of a CSV get the tag, so that its lines are no duplicates of another test's (the keys of imported
+     * lines are kept for good, and on PostgreSQL from one run to the next).
+     */
+    static byte[] unique(String name, String tag) {
+        boolean cyrillic = name.contains("1251");
+        java.nio.charset.Charset charset = java.nio.charset.Charset.forName(cyrillic ? "windows-1251" : "UTF-8");
+        String text = new String(bytes(name), charset)
+                .replace("BANKREF-", "BANKREF-" + tag + "-")
+                .replace("<NtryRef>", "<NtryRef>" + tag + "-")
+                .replace(";UAH;", ";UAH;" + tag + " ").replace(";980;", ";980;" + tag + " ")
+                .replace(";EUR;", ";EUR;" + tag + " ");
+        return text.getBytes(charset);
+    }
+
     /** The mapping of the sample files with one signed amount column: Date;Amount;Currency;Reference;Payer;Transaction id. */
     static CsvMapping signedMapping(String encoding) {
         return new CsvMapping(encoding, TextDecoding.AUTO, true, 1, "dd.MM.uuuu", CsvMapping.SIGNED, 2, null, null,
