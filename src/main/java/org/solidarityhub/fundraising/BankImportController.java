@@ -39,8 +39,10 @@ class BankImportController {
         this.fundraisers = fundraisers;
     }
 
+    /** The upload form (with a fundraiser chosen, when a fundraiser's page links here) and the recent imports. */
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(required = false) @Nullable Long fundraiser, Model model) {
+        model.addAttribute("selectedFundraiser", fundraiser);
         return listPage(model);
     }
 
