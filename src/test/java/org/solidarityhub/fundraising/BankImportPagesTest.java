@@ -61,6 +61,9 @@ class BankImportPagesTest extends WebTest {
                 .param("f", eur).query(Long.class).single()).as("1500.00 + 25.50 + 2000 UAH at 0.0225").isEqualTo(150_000 + 2_550 + 4_500);
         assertThat(db.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'fundraising.import.confirmed' AND target_id = :id")
                 .param("id", String.valueOf(importId(result))).query(Long.class).single()).isEqualTo(1);
+        Browser.Page twice = browser.submit(preview, "form.import-confirm", UAH_RATE);
+        assertThat(twice.status()).as("the same confirmation sent again").isEqualTo(400);
+        assertThat(donations(db, eur)).isEqualTo(3);
         assertThat(db.sql("SELECT file_bytes IS NULL FROM bank_import WHERE id = :id").param("id", importId(result))
                 .query(Boolean.class).single()).as("the file is not kept after the import").isTrue();
     }
