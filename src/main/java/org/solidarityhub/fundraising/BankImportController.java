@@ -65,6 +65,9 @@ class BankImportController {
     @GetMapping("/{id:\\d{1,18}}/mapping")
     String mapping(@PathVariable long id, @RequestParam(required = false) @Nullable String encoding,
                    @RequestParam(required = false) @Nullable String delimiter, Model model) {
+        if (imports.get(id).format() != BankImport.Format.CSV) {
+            return "redirect:/staff/fundraising/imports/" + id;
+        }
         CsvMapping suggested = imports.suggestedMapping(id);
         CsvMapping mapping = encoding == null && delimiter == null ? suggested : new CsvMapping(
                 encoding == null ? suggested.encoding() : encoding, delimiter == null ? suggested.delimiter() : delimiter,

@@ -50,6 +50,14 @@ class BankImportStore {
                 .query(BankImportStore::bankImport).list();
     }
 
+    /** The CSV mapping of a fundraiser's newest import that has one. */
+    Optional<String> lastMapping(long fundraiserId) {
+        return db.sql("""
+                        SELECT mapping FROM bank_import WHERE fundraiser_id = :f AND format = 'CSV' AND mapping IS NOT NULL
+                        ORDER BY id DESC LIMIT 1""")
+                .param("f", fundraiserId).query(String.class).optional();
+    }
+
     Optional<byte[]> file(long id) {
         return db.sql("SELECT file_bytes FROM bank_import WHERE id = :id AND file_bytes IS NOT NULL").param("id", id)
                 .query((rs, row) -> rs.getBytes(1)).optional();

@@ -99,15 +99,11 @@ class BankImports {
         return CsvStatementReader.sample(file(get(id)), encoding, delimiter);
     }
 
-    /** The mapping last used for a fundraiser's CSV imports with the same number of columns, or the defaults. */
+    /** The mapping of this import, else the one last used for the fundraiser's CSV imports, else the defaults. */
     CsvMapping suggestedMapping(long id) {
         BankImport upload = get(id);
-        if (upload.mapping() != null) {
-            return CsvMapping.decode(upload.mapping());
-        }
-        return store.recent(200).stream()
-                .filter(i -> i.fundraiserId() == upload.fundraiserId() && i.mapping() != null && i.format() == BankImport.Format.CSV)
-                .findFirst().map(i -> CsvMapping.decode(i.mapping())).orElse(CsvMapping.defaults());
+        String mapping = upload.mapping() != null ? upload.mapping() : store.lastMapping(upload.fundraiserId()).orElse(null);
+        return mapping == null ? CsvMapping.defaults() : CsvMapping.decode(mapping);
     }
 
     /** Reads a CSV upload with a mapping and keeps the preview; the mapping's problems (keys) when it cannot be used. */

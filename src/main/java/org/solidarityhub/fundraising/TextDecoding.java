@@ -27,7 +27,7 @@ final class TextDecoding {
             "ISO-8859-1", "ISO-8859-2", "ISO-8859-5", "ISO-8859-15", "KOI8-U");
     /** What the detector says that is read better as a superset (WHATWG does the same). */
     private static final Map<String, String> SUPERSETS = Map.of("ISO-8859-1", "windows-1252");
-    private static final int SURE = 30;
+    private static final int SURE = 20;
 
     /** The text and the encoding it was read in, or a problem of the whole file. */
     record Decoded(String text, String encoding, ImportProblem problem) {

@@ -76,6 +76,18 @@ class CsvStatementReaderTest {
     }
 
     @Test
+    void aPolishIso8859Dash2ExportIsDetectedAndRead() {
+        CsvMapping mapping = new CsvMapping("AUTO", "AUTO", true, 1, "dd.MM.uuuu", CsvMapping.SIGNED, 2, null, null,
+                "COMMA", 3, "", 4, 5, null);
+        ParsedStatement statement = CsvStatementReader.read(ImportFiles.bytes("bank-iso-8859-2.csv"), mapping);
+
+        assertThat(statement.encoding()).isEqualTo("ISO-8859-2");
+        assertThat(statement.lines()).extracting(StatementLine::counterparty)
+                .containsExactly("Fundacja Otwarty Dialog", "Łukasz Wróbel", "Małgorzata Żółkiewska");
+        assertThat(statement.lines()).extracting(StatementLine::minor).containsExactly(150_000L, 25_000L, 9_999L);
+    }
+
+    @Test
     void everyBrokenRowIsReportedWithItsLineAndTheGoodRowsStay() {
         ParsedStatement statement = CsvStatementReader.read(ImportFiles.bytes("bank-broken.csv"), ImportFiles.signedMapping("AUTO"));
 
