@@ -1,6 +1,11 @@
 package org.solidarityhub.fundraising;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -29,21 +34,45 @@ final class CamtStatementReader {
 
     private static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.053\\.001\\.(\\d{2})");
     private static final int MAX_ENTRIES = CsvStatementReader.MAX_ROWS;
+    private static final Pattern DECLARED_ENCODING = Pattern.compile(
+            "\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]{1,40})[\"']");
 
     private CamtStatementReader() {
     }
 
     static ParsedStatement read(byte[] bytes) {
+        String encoding = declaredEncoding(bytes);
+        String text;
+        try {
+            text = Charset.forName(encoding).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return ParsedStatement.refused("CAMT053", encoding, ImportProblem.file("fundraising.import.camt.encoding", encoding));
+        } catch (IllegalArgumentException e) {
+            return ParsedStatement.refused("CAMT053", encoding, ImportProblem.file("fundraising.import.encoding.unknown"));
+        }
+        return read(text.startsWith("\uFEFF") ? text.substring(1) : text, encoding);
+    }
+
+    /** The encoding of an XML document: its byte order mark, else its declaration, else UTF-8. */
+    private static String declaredEncoding(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            return "UTF-8";
+        }
+        String start = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
+        Matcher declared = DECLARED_ENCODING.matcher(start);
+        return declared.lookingAt() ? declared.group(1) : "UTF-8";
+    }
+
+    private static ParsedStatement read(String document, String encoding) {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        String encoding = "UTF-8";
         XMLStreamReader xml = null;
         try {
-            xml = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
-            encoding = xml.getEncoding() == null ? encoding : xml.getEncoding();
+            xml = factory.createXMLStreamReader(new StringReader(document));
             return new Reading(xml, encoding).statement();
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNumber(), 0);

@@ -76,6 +76,28 @@ class CamtStatementReaderTest {
     }
 
     @Test
+    void aStatementInTheEncodingItDeclaresIsRead() {
+        byte[] cp1251 = new String(ImportFiles.bytes("camt053-v02.xml"), StandardCharsets.UTF_8)
+                .replace("encoding=\"UTF-8\"", "encoding=\"windows-1251\"").getBytes(java.nio.charset.Charset.forName("windows-1251"));
+        ParsedStatement statement = CamtStatementReader.read(cp1251);
+
+        assertThat(statement.broken()).isEmpty();
+        assertThat(statement.lines().getLast().reference()).isEqualTo("Благодійний внесок на аптечки");
+    }
+
+    @Test
+    void aStatementNotInTheEncodingItDeclaresIsRefusedWhole() {
+        byte[] wrong = new String(ImportFiles.bytes("camt053-v02.xml"), StandardCharsets.UTF_8)
+                .getBytes(java.nio.charset.Charset.forName("windows-1251"));
+        ParsedStatement statement = CamtStatementReader.read(wrong);
+
+        assertThat(statement.refusedWhole()).isTrue();
+        assertThat(statement.lines()).isEmpty();
+        assertThat(statement.broken()).extracting(ImportProblem::messageKey).containsExactly("fundraising.import.camt.encoding");
+        assertThat(statement.broken().getFirst().args()).containsExactly("UTF-8");
+    }
+
+    @Test
     void aCamt052ReportIsNotAStatement() {
         assertThat(problemKeys(CamtStatementReader.read(ImportFiles.bytes("camt052-report.xml"))))
                 .containsExactly("0 fundraising.import.camt.notCamt053");
