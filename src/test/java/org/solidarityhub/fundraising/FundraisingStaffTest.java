@@ -118,6 +118,24 @@ class FundraisingStaffTest extends WebTest {
     }
 
     @Test
+    void theTreasurerWhoAskedMayWithdrawAWaitingPurchaseAndNothingIsPosted() {
+        long id = FundraisingStaffSupport.fundraiser(first, "EUR", "");
+        act(first, id, "/needs", Map.of("item", "Thermal imagers", "quantity", "2", "unitCost", "3000", "priority", "HIGH"));
+        long need = db.sql("SELECT id FROM need WHERE fundraiser_id = :f").param("f", id).query(Long.class).single();
+        Browser.Page page = act(first, id, "/purchases", new HashMap<>(Map.of("need", String.valueOf(need), "quantity", "2",
+                "total", "6000", "currency", "EUR", "orderedOn", today.toString())));
+        long approval = db.sql("SELECT id FROM approval WHERE fundraiser_id = :f").param("f", id).query(Long.class).single();
+        Browser.Page withdrawn = first.follow(first.submit(page, "form[action$=/approvals/" + approval + "/reject]"));
+        assertThat(withdrawn.doc().text()).contains("Rejected: nothing was posted.").contains("Rejected");
+        assertThat(db.sql("SELECT approval FROM purchase WHERE fundraiser_id = :f").param("f", id).query(String.class).single())
+                .isEqualTo("REJECTED");
+        Browser.Page late = second.follow(second.post("/staff/fundraising/" + id + "/approvals/" + approval + "/approve",
+                Map.of("_csrf", csrf(second.get("/staff/fundraising/" + id)))));
+        assertThat(late.doc().text()).contains("This request was decided already.");
+        assertThat(transactions(id, "PURCHASE_ORDERED")).isZero();
+    }
+
+    @Test
     void aCorrectionIsAReversalAndABigOneWaitsForASecondTreasurer() {
         long id = FundraisingStaffSupport.fundraiser(first, "EUR", "");
         act(first, id, "/donations", donation("20", "EUR"));
