@@ -166,8 +166,10 @@ class BankImports {
             }
         } catch (DataIntegrityViolationException e) {
             throw new ImportRefused("fundraising.import.error.changed");
+        } catch (MoneyException e) {
+            throw new ImportRefused(e.reasonKey(), e.arguments().toArray());
         } catch (BadInputException e) {
-            throw e instanceof MoneyException ? e : new ImportRefused("fundraising.import.error.changed");
+            throw new ImportRefused("fundraising.import.error.changed");
         }
         store.finishImport(id, imported);
         audit.record("fundraising.import.confirmed", "bank_import", id, "fundraiser=" + preview.fundraiser().id()

@@ -148,6 +148,19 @@ class BankImportBadInputTest extends WebTest {
     }
 
     @Test
+    void aRateThatTurnsADonationIntoNothingRefusesTheWholeImport() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        Browser.Page preview = upload(browser, eur, "camt053-v08.xml", tag);
+
+        Browser.Page refused = browser.submit(preview, "form.import-confirm", Map.of("rateJPY", "0.0000001",
+                "rateOnJPY", "2026-03-01", "rateSourceJPY", "ECB", "rateKWD", "2.98", "rateOnKWD", "2026-03-01", "rateSourceKWD", "ECB"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("#import-refused")).isNotBlank().doesNotContain("??");
+        assertThat(donations()).isZero();
+    }
+
+    @Test
     void aConfirmationOfAnImportThatIsNoPreviewIsRefused() {
         Browser.Page mapping = upload(browser, eur, "bank-utf8.csv");
         Browser.Page imports = browser.open("/staff/fundraising/imports");

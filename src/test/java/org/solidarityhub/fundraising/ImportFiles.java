@@ -22,7 +22,7 @@ final class ImportFiles {
     }
 
     /**
-     * A sample made unique to one test: its bank references ({@code BANKREF-}, {@code NtryRef}) and the currency
+     * A sample made unique to one test: its bank references ({@code BANKREF-}, {@code V08-}, {@code NtryRef}) and the currency
      * cells of a CSV get the tag, so that its lines are no duplicates of another test's (the keys of imported
      * lines are kept for good, and on PostgreSQL from one run to the next).
      */
@@ -30,7 +30,7 @@ final class ImportFiles {
         boolean cyrillic = name.contains("1251");
         java.nio.charset.Charset charset = java.nio.charset.Charset.forName(cyrillic ? "windows-1251" : "UTF-8");
         String text = new String(bytes(name), charset)
-                .replace("BANKREF-", "BANKREF-" + tag + "-")
+                .replace("BANKREF-", "BANKREF-" + tag + "-").replace("V08-0", "V08-" + tag + "-0")
                 .replace("<NtryRef>", "<NtryRef>" + tag + "-")
                 .replace(";UAH;", ";UAH;" + tag + " ").replace(";980;", ";980;" + tag + " ")
                 .replace(";EUR;", ";EUR;" + tag + " ");
