@@ -1,5 +1,6 @@
 package org.solidarityhub.fundraising;
 
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public class FundraisingFigures {
                         FROM ledger_entry WHERE fundraiser_id = :f AND currency = :base AND need_id IS NOT NULL
                         GROUP BY need_id""")
                 .param("f", fundraiser.id()).param("base", base)
-                .query((java.sql.ResultSet rs) -> {
+                .query((ResultSet rs) -> {
                     progress.put(rs.getLong("need_id"), new Progress(new Money(rs.getLong("funded"), base),
                             new Money(rs.getLong("ordered"), base), rs.getLong("ordered_items"),
                             new Money(rs.getLong("delivered"), base), rs.getLong("delivered_items")));
