@@ -148,10 +148,14 @@ class BankImportStore {
                 .param("donation", donationId).param("id", line.id()).update();
     }
 
-    /** The end of an import: its count, and the file is no longer kept. */
+    /**
+     * The end of an import: its count; the file and the payers' names are no longer kept (the donations are anonymous
+     * unless a donor chose otherwise, so nothing needs them).
+     */
     void finishImport(long id, int imported) {
         db.sql("UPDATE bank_import SET lines_imported = :n, file_bytes = NULL WHERE id = :id")
                 .param("n", imported).param("id", id).update();
+        db.sql("UPDATE bank_import_line SET counterparty = '' WHERE import_id = :id").param("id", id).update();
     }
 
     /** Erases uploads and previews never imported, from before a moment; returns how many. */
