@@ -1,0 +1,137 @@
+// Issue 12's "done when", the whole path in a real browser with JavaScript off: a first treasurer creates "Operation
+// Solidarity" (EUR) with its vests need, imports a camt.053 bank statement (typing the rate of its UAH line) and records
+// the purchase of 100 class 4 vests for €60,000 through the Open Dialogue Foundation, above the four-eyes amount; a
+// second treasurer approves it, moves it to paid, shipped and delivered and records the delivery.
+//
+// Inputs (environment): BASE_URL, SLUG (new fundraiser's slug), STATEMENT (a camt.053 file), TODAY (the app's date,
+// yyyy-mm-dd), TREASURER_1_EMAIL, TREASURER_1_PASSWORD, TREASURER_1_TOTP, TREASURER_2_EMAIL, TREASURER_2_PASSWORD,
+// TREASURER_2_TOTP, CLOCK_OFFSET_MS, SCREENSHOT_DIR, CHROMIUM.
+// Prints "FUNDRAISER_ID <id>" and "PURCHASE_ID <id>" for the Java side.
+// Run by src/test/java/org/solidarityhub/fundraising/FundraisingDoneWhenBrowserTest.java.
+
+import { env, fail, staffSignIn, withBrowser } from './lib.mjs';
+
+const BASE_URL = env('BASE_URL').replace(/\/+$/, '');
+const SLUG = env('SLUG');
+const STATEMENT = env('STATEMENT');
+const TODAY = env('TODAY');
+const clockOffsetMs = Number(env('CLOCK_OFFSET_MS', '0'));
+if (!Number.isFinite(clockOffsetMs)) fail('setup', `CLOCK_OFFSET_MS is not a number: ${process.env.CLOCK_OFFSET_MS}`);
+const treasurer = (n) => ({ email: env(`TREASURER_${n}_EMAIL`), password: env(`TREASURER_${n}_PASSWORD`),
+  secret: env(`TREASURER_${n}_TOTP`), clockOffsetMs });
+const FIRST = treasurer(1);
+const SECOND = treasurer(2);
+
+await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'target/e2e'), chromiumPath: env('CHROMIUM', '/usr/bin/chromium') },
+  async (s) => {
+    const { page } = s;
+    const notice = async () => (await page.locator('.notice').first().textContent({ timeout: 5_000 })).trim();
+    const expectNotice = async (expected) => {
+      const actual = await notice();
+      if (!actual.startsWith(expected)) throw new Error(`the notice says ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+    };
+    const mainText = async () => (await page.locator('main').textContent()).replace(/\s+/g, ' ');
+    const expectText = async (...expected) => {
+      const text = await mainText();
+      for (const e of expected) if (!text.includes(e)) throw new Error(`${page.url()} does not say ${JSON.stringify(e)}: ${text}`);
+    };
+
+    s.step('1 the first treasurer signs in and creates Operation Solidarity (EUR) with its vests need');
+    await staffSignIn(s, BASE_URL, FIRST);
+    await page.goto(`${BASE_URL}/staff/fundraising`, { waitUntil: 'load' });
+    await page.locator('#f-slug').fill(SLUG);
+    await page.locator('#f-title').fill('Operation Solidarity');
+    await page.locator('#f-summary').fill('Protection for the volunteers of Operation Solidarity (seed 003, Day 23).');
+    await page.locator('#f-base').fill('EUR');
+    await page.locator('#f-goal').fill('100000');
+    await page.locator('#f-how').fill('IBAN PL61 1090 1014 0000 0712 1981 2874 (Operation Solidarity)');
+    await s.clickAndLoad(page.locator('form[action$="/staff/fundraising"] button[type=submit]'),
+      (url) => /^\/staff\/fundraising\/\d+$/.test(url.pathname));
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const fundraiserPath = `/staff/fundraising/${id}`;
+    console.log(`FUNDRAISER_ID ${id}`);
+    await page.locator('#n-item').fill('Bulletproof vests, class 4');
+    await page.locator('#n-quantity').fill('100');
+    await page.locator('#n-unitCost').fill('600');
+    await page.locator('#n-priority').selectOption('HIGH');
+    await s.clickAndLoad(page.locator(`form[action$="${fundraiserPath}/needs"] button[type=submit]`), (url) => url.pathname === fundraiserPath);
+    await expectNotice('The need was added.');
+    await page.locator('#s-state').selectOption('OPEN');
+    await s.clickAndLoad(page.locator(`form[action$="${fundraiserPath}/settings"] button[type=submit]`), (url) => url.pathname === fundraiserPath);
+    await expectNotice('Saved.');
+    s.log(`1 fundraiser ${id} "${await s.h1()}" open, with its need (${await s.screenshot('fundraiser-created')})`);
+
+    s.step('2 the first treasurer imports a camt.053 bank statement');
+    await page.goto(`${BASE_URL}/staff/fundraising/imports?fundraiser=${id}`, { waitUntil: 'load' });
+    await page.locator('#i-fundraiser').selectOption(id);
+    await page.locator('#i-file').setInputFiles(STATEMENT);
+    await s.clickAndLoad(page.locator('form.import-upload button[type=submit]'), (url) => /^\/staff\/fundraising\/imports\/\d+$/.test(url.pathname));
+    const counts = (await page.locator('#import-counts').textContent()).trim();
+    if (!counts.startsWith('3 incoming payments read: 3 to import, 0 duplicates skipped')) throw new Error(`the preview says ${counts}`);
+    const newLines = await page.locator('table.import-lines tr.new').count();
+    if (newLines !== 3) throw new Error(`the preview shows ${newLines} new lines, expected 3`);
+    s.log(`2 preview: ${counts} (${await s.screenshot('import-preview')})`);
+    await page.locator('#f-rateUAH').fill('0.0225');
+    await page.locator('#f-rateOnUAH').fill(TODAY);
+    await page.locator('#f-rateSourceUAH').fill('NBU');
+    await s.clickAndLoad(page.locator('form.import-confirm button[type=submit]'), (url) => url.search.includes('done=imported'));
+    await expectNotice('The donations were recorded.');
+    const imported = (await page.locator('#import-imported').textContent()).trim();
+    if (imported !== '3') throw new Error(`${imported} donations recorded, expected 3`);
+    await page.goto(`${BASE_URL}${fundraiserPath}`, { waitUntil: 'load' });
+    const raised = (await page.locator('.figure-raised').textContent()).replace(/\s+/g, ' ').trim();
+    if (!raised.startsWith('€1,570.50 raised of €100,000.00')) throw new Error(`the figures say ${raised}`);
+    s.log(`2 imported 3 donations: ${raised} (${await s.screenshot('imported')})`);
+
+    s.step('3 the first treasurer records the vests purchase above the four-eyes amount');
+    await page.locator('#p-need').selectOption({ label: 'Bulletproof vests, class 4' });
+    await page.locator('#p-quantity').fill('100');
+    await page.locator('#p-total').fill('60000');
+    await page.locator('#p-currency').fill('EUR');
+    await page.locator('#p-description').fill('Israeli bulletproof vests, protection class 4');
+    await page.locator('#p-supplierName').fill('Vest manufacturer');
+    await page.locator('#p-supplierCountry').fill('IL');
+    await page.locator('form[action$="/purchases"] input[name=supplierWithheld]').check();
+    await page.locator('#p-intermediaryName').fill('Open Dialogue Foundation');
+    await page.locator('#p-intermediaryCountry').fill('PL');
+    await page.locator('#p-orderedOn').fill(TODAY);
+    await s.clickAndLoad(page.locator(`form[action$="${fundraiserPath}/purchases"] button[type=submit]`), (url) => url.pathname === fundraiserPath);
+    await expectNotice('The purchase was recorded; it waits for a second treasurer');
+    const approveButtons = await page.locator('form[action*="/approvals/"][action$="/approve"]').count();
+    if (approveButtons !== 0) throw new Error(`the treasurer who asked sees ${approveButtons} approve button(s)`);
+    await expectText('Waits for a second treasurer', 'Another treasurer');
+    s.log(`3 the purchase waits for a second treasurer; no approve button for the one who asked (${await s.screenshot('purchase-waits')})`);
+    await s.clickAndLoad(page.locator('form.signout button'), (url) => url.pathname === '/staff/login');
+
+    s.step('4 the second treasurer signs in and approves the purchase');
+    await staffSignIn(s, BASE_URL, SECOND);
+    await page.goto(`${BASE_URL}${fundraiserPath}`, { waitUntil: 'load' });
+    await s.clickAndLoad(page.locator('form[action*="/approvals/"][action$="/approve"] button'), (url) => url.pathname === fundraiserPath);
+    await expectNotice('Approved and posted to the ledger.');
+    s.log(`4 approved (${await s.screenshot('approved')})`);
+
+    s.step('5 the purchase moves to paid, shipped and delivered, and its delivery is recorded');
+    await s.clickAndLoad(page.locator('section[aria-labelledby=purchases] table a').first(), (url) => url.pathname.startsWith(`${fundraiserPath}/purchases/`));
+    const purchasePath = new URL(page.url()).pathname;
+    console.log(`PURCHASE_ID ${purchasePath.split('/').pop()}`);
+    await expectText('Open Dialogue Foundation', 'Vest manufacturer · withheld in public');
+    for (const status of ['Paid', 'Shipped', 'Delivered']) {
+      await page.locator('form[action$="/status"] input[name=on]').fill(TODAY);
+      await s.clickAndLoad(page.locator('form[action$="/status"] button'), (url) => url.pathname === purchasePath);
+      await expectNotice("The purchase's status was moved on.");
+      await expectText(`${status}: ${TODAY}`);
+    }
+    await page.locator('#v-quantity').fill('100');
+    await page.locator('#v-recipientName').fill('A volunteer unit near Kharkiv');
+    await page.locator('#v-recipientCountry').fill('UA');
+    await page.locator('form[action$="/deliveries"] input[name=recipientHidden]').check();
+    await page.locator('#v-deliveredOn').fill(TODAY);
+    await s.clickAndLoad(page.locator('form[action$="/deliveries"] button[type=submit]'), (url) => url.pathname === purchasePath);
+    await expectNotice('The delivery was recorded.');
+    await expectText('Every item was delivered.', 'A volunteer unit near Kharkiv · withheld in public');
+    s.log(`5 paid, shipped, delivered on ${TODAY}; 100 vests delivered (${await s.screenshot('delivered')})`);
+
+    // TODO(receiptsui): the receipt PDF is uploaded on the purchase page, a region blacked out and the redacted copy
+    // published, once the branch receiptsui lands.
+    // TODO(public): report "Day 23" published by the second treasurer, and the donor's view of the public page.
+  });

@@ -1,0 +1,92 @@
+package org.solidarityhub.fundraising;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.solidarityhub.staff.StaffFixture;
+import org.solidarityhub.staff.StaffRole;
+import org.solidarityhub.test.E2eScripts;
+import org.solidarityhub.test.WebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 12's "done when" as one path in Chromium with JavaScript off ({@code e2e/fundraising-done.mjs}): two
+ * treasurers sign in with both factors; the first creates Operation Solidarity (EUR), imports a camt.053 statement
+ * and records the vests purchase through the Open Dialogue Foundation above the four-eyes amount; the second approves
+ * it, moves it to paid, shipped and delivered and records the delivery. Then the server's side is checked: what the
+ * pages said is what the ledger holds.
+ */
+class FundraisingDoneWhenBrowserTest extends WebTest {
+
+    @Autowired
+    StaffFixture staff;
+
+    @Test
+    void aTreasurerImportsAStatementAndRecordsTheVestsASecondApprovesThemAndTheirDeliveryIsRecorded() throws Exception {
+        E2eScripts.requireBrowser();
+        StaffFixture.Member first = staff.member(uniqueEmail("treasurer-1"), StaffRole.TREASURER);
+        StaffFixture.Member second = staff.member(uniqueEmail("treasurer-2"), StaffRole.TREASURER);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String slug = "operation-solidarity-" + tag;
+        Path screenshots = Files.createDirectories(E2eScripts.screenshots("fundraising-done"));
+        // the bank references made unique: the keys of imported lines are kept for good (on PostgreSQL across runs)
+        Path statement = Files.write(screenshots.resolve("camt053-statement.xml"), ImportFiles.unique("camt053-v02.xml", tag));
+        Duration clockOffset = Duration.between(Instant.now(), applicationClock.instant());
+
+        E2eScripts.Run run = E2eScripts.run("fundraising-done.mjs", Map.ofEntries(
+                Map.entry("BASE_URL", "http://localhost:" + port), Map.entry("SLUG", slug),
+                Map.entry("STATEMENT", statement.toString()), Map.entry("TODAY", LocalDate.now(applicationClock).toString()),
+                Map.entry("TREASURER_1_EMAIL", first.email()), Map.entry("TREASURER_1_PASSWORD", first.password()),
+                Map.entry("TREASURER_1_TOTP", first.totpSecret()),
+                Map.entry("TREASURER_2_EMAIL", second.email()), Map.entry("TREASURER_2_PASSWORD", second.password()),
+                Map.entry("TREASURER_2_TOTP", second.totpSecret()),
+                Map.entry("CLOCK_OFFSET_MS", Long.toString(clockOffset.toMillis())),
+                Map.entry("SCREENSHOT_DIR", screenshots.toString())));
+        assertThat(run.exitCode()).as("exit code of node e2e/fundraising-done.mjs, which printed:\n%s", run.output()).isZero();
+        assertThat(run.output()).contains("PASS all steps");
+        long id = printed(run, "FUNDRAISER_ID");
+        long purchase = printed(run, "PURCHASE_ID");
+
+        // the import: three booked credits, anonymous bank transfers, one of them converted from UAH at the typed rate
+        assertThat(db.sql("SELECT slug FROM fundraiser WHERE id = :f").param("f", id).query(String.class).single()).isEqualTo(slug);
+        assertThat(db.sql("SELECT COUNT(*) FROM donation WHERE fundraiser_id = :f AND channel = 'BANK_TRANSFER' AND display = 'ANONYMOUS'")
+                .param("f", id).query(Long.class).single()).isEqualTo(3);
+        assertThat(db.sql("SELECT source FROM exchange_rate r JOIN ledger_transaction t ON t.id = r.transaction_id WHERE t.fundraiser_id = :f")
+                .param("f", id).query(String.class).list()).containsExactly("NBU");
+        assertThat(sum(id, "DONATIONS")).isEqualTo(-157_050);
+
+        // four eyes: asked by the first treasurer, decided by the second, posted once; then paid and delivered in full
+        assertThat(db.sql("SELECT requested_by, decided_by FROM approval WHERE purchase_id = :p").param("p", purchase)
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single()).containsExactly(first.id(), second.id());
+        assertThat(db.sql("SELECT approval, status FROM purchase WHERE id = :p").param("p", purchase)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).single()).isEqualTo("APPROVED DELIVERED");
+        assertThat(db.sql("SELECT kind FROM ledger_transaction WHERE fundraiser_id = :f AND kind <> 'DONATION' ORDER BY id")
+                .param("f", id).query(String.class).list()).containsExactly("PURCHASE_ORDERED", "PURCHASE_PAID", "DELIVERY");
+        assertThat(sum(id, "GOODS_DELIVERED")).isEqualTo(6_000_000);
+        assertThat(sum(id, "GOODS_ORDERED")).isZero();
+        assertThat(db.sql("SELECT SUM(quantity) FROM delivery WHERE purchase_id = :p").param("p", purchase)
+                .query(Long.class).single()).isEqualTo(100);
+    }
+
+    private long sum(long fundraiser, String account) {
+        return db.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM ledger_entry WHERE fundraiser_id = :f AND account = :a AND currency = 'EUR'")
+                .param("f", fundraiser).param("a", account).query(Long.class).single();
+    }
+
+    /** A number the script printed as {@code NAME 123}. */
+    private static long printed(E2eScripts.Run run, String name) {
+        Matcher matcher = Pattern.compile("^" + name + " (\\d+)$", Pattern.MULTILINE).matcher(run.output());
+        assertThat(matcher.find()).as("the script printed %s:\n%s", name, run.output()).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+}
