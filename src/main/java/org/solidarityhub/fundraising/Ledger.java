@@ -211,6 +211,16 @@ public class Ledger {
                 .optional();
     }
 
+    /** A fundraiser's transactions with their entries, newest first: a page of the ledger. */
+    public List<Posted> transactions(long fundraiserId, int limit, int offset) {
+        return db.sql("""
+                        SELECT id FROM ledger_transaction WHERE fundraiser_id = :f
+                        ORDER BY id DESC LIMIT :limit OFFSET :offset""")
+                .param("f", fundraiserId).param("limit", limit).param("offset", offset)
+                .query(Long.class).list().stream()
+                .map(id -> find(id).orElseThrow()).toList();
+    }
+
     /** The entries of a transaction, in the order posted. */
     public List<PostedEntry> entries(long transactionId) {
         return db.sql("SELECT * FROM ledger_entry WHERE transaction_id = :tx ORDER BY id")
