@@ -34,7 +34,7 @@ class PublicLedger {
                 @Nullable Long deliveryId, @Nullable String donor, @Nullable String channel, List<Row> rows) {
 
         /** The transaction's main amount, from the account its kind (or the reversed one's) moves. */
-        @Nullable Money headline() {
+        public @Nullable Money headline() {
             TransactionKind what = kind == TransactionKind.REVERSAL ? reversedKind : kind;
             if (what == null) {
                 return null;
@@ -56,7 +56,7 @@ class PublicLedger {
         }
 
         /** The need the transaction is about, if any. */
-        @Nullable Long needId() {
+        public @Nullable Long needId() {
             return rows.stream().map(Row::needId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         }
     }
@@ -92,7 +92,7 @@ class PublicLedger {
                         FROM ledger_transaction t
                         LEFT JOIN ledger_transaction o ON o.id = t.reverses_id
                         LEFT JOIN donation d ON d.id = t.donation_id
-                        WHERE """ + conditions(filter) + " ORDER BY t.id DESC" + limit), fundraiserId, filter)
+                        """ + " WHERE " + conditions(filter) + " ORDER BY t.id DESC" + limit), fundraiserId, filter)
                 .query((ResultSet rs) -> {
                     found.put(rs.getLong("id"), line(rs));
                 });
