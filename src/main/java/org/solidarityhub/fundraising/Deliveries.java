@@ -23,7 +23,7 @@ class Deliveries {
 
     /** A delivery as a treasurer typed it: the recipient is a unit named in text, or an organization (with a country). */
     record Form(@Nullable String quantity, @Nullable String recipientName, @Nullable String recipientCountry,
-                boolean recipientHidden, @Nullable String deliveredOn, @Nullable String note) {
+                @Nullable Boolean recipientHidden, @Nullable String deliveredOn, @Nullable String note) {
         static Form empty(LocalDate today) {
             return new Form("", "", "", false, today.toString(), "");
         }
@@ -70,7 +70,7 @@ class Deliveries {
         fields.done();
         Long recipientId = purchases.organizationId(organization);
         long id = store.insertDelivery(p.id(), quantity, recipientId, recipientId == null ? name : null,
-                form.recipientHidden(), on, note, CurrentTreasurer.id(), clock.instant());
+                Boolean.TRUE.equals(form.recipientHidden()), on, note, CurrentTreasurer.id(), clock.instant());
         long minor = share(waiting, quantity);
         Money value = new Money(minor, p.base().currency());
         ledger.post(new Ledger.NewTransaction(fundraiserId, TransactionKind.DELIVERY, on,

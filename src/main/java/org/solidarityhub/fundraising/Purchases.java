@@ -29,8 +29,8 @@ public class Purchases {
     /** A purchase as a treasurer typed it; the supplier and intermediary are an organization's name and country. */
     record Form(@Nullable String need, @Nullable String quantity, @Nullable String total, @Nullable String currency,
                 @Nullable String description, @Nullable String supplierName, @Nullable String supplierCountry,
-                boolean supplierWithheld, @Nullable String intermediaryName, @Nullable String intermediaryCountry,
-                boolean intermediaryWithheld, @Nullable String orderedOn, @Nullable String rate,
+                @Nullable Boolean supplierWithheld, @Nullable String intermediaryName, @Nullable String intermediaryCountry,
+                @Nullable Boolean intermediaryWithheld, @Nullable String orderedOn, @Nullable String rate,
                 @Nullable String rateOn, @Nullable String rateSource) {
         static Form empty(String currency, LocalDate today) {
             return new Form("", "", "", currency, "", "", "", false, "", "", false, today.toString(), "",
@@ -117,9 +117,9 @@ public class Purchases {
         fields.done();
         boolean pending = properties.needsSecondTreasurer(base);
         var purchase = new PurchaseStore.NewPurchase(need, quantity, total, base, rate,
-                description == null ? "" : description, organizationId(supplier), form.supplierWithheld(),
+                description == null ? "" : description, organizationId(supplier), Boolean.TRUE.equals(form.supplierWithheld()),
                 organizationId(intermediary),
-                form.intermediaryWithheld(), orderedOn);
+                Boolean.TRUE.equals(form.intermediaryWithheld()), orderedOn);
         long id = store.insert(fundraiserId, purchase,
                 pending ? Purchase.Approval.PENDING : Purchase.Approval.APPROVED, me.id(), clock.instant());
         if (pending) {
