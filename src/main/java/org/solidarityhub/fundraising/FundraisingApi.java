@@ -36,7 +36,7 @@ class FundraisingApi {
     record ApiDelivery(long quantity, LocalDate deliveredOn, @Nullable String recipient, boolean recipientWithheld) {
     }
 
-    record ApiPurchase(long id, long need, String needItem, long quantity, String description, ApiMoney total,
+    record ApiPurchase(long id, long need, String needItem, long quantity, ApiMoney total,
                        ApiMoney base, String status, LocalDate orderedOn, @Nullable LocalDate paidOn,
                        @Nullable LocalDate shippedOn, @Nullable LocalDate deliveredOn, @Nullable String supplier,
                        boolean supplierWithheld, @Nullable String intermediary, boolean intermediaryWithheld,
@@ -101,12 +101,12 @@ class FundraisingApi {
     }
 
     static ApiPurchase purchase(PublicFundraising.PurchaseView v) {
-        Purchase p = v.purchase();
-        return new ApiPurchase(p.id(), p.needId(), v.needItem(), p.quantity(), p.description(), ApiMoney.of(p.total()),
+        Fundraising.PublicPurchase p = v.purchase();
+        return new ApiPurchase(p.id(), p.needId(), p.item(), p.quantity(), ApiMoney.of(p.total()),
                 ApiMoney.of(p.base()), p.status().name(), p.orderedOn(), p.paidOn(), p.shippedOn(), p.deliveredOn(),
-                v.supplier(), v.supplierWithheld(), v.intermediary(), v.intermediaryWithheld(),
-                v.deliveries().stream().map(d -> new ApiDelivery(d.delivery().quantity(), d.delivery().deliveredOn(),
-                        d.recipient(), d.hidden())).toList());
+                p.supplier(), p.supplierWithheld(), p.intermediary(), p.intermediaryWithheld(),
+                v.deliveries().stream().map(d -> new ApiDelivery(d.quantity(), d.deliveredOn(), d.recipient(),
+                        d.recipientWithheld())).toList());
     }
 
     ApiReport report(Fundraiser f, NumberedReport r) {
