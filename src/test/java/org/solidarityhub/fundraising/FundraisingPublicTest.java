@@ -33,6 +33,8 @@ class FundraisingPublicTest extends WebTest {
     Purchases purchases;
     @Autowired
     Deliveries deliveries;
+    @Autowired
+    NumberedReports reports;
 
     PublicFundraisingFixture fixture;
     PublicFundraisingFixture.Made made;
@@ -166,6 +168,25 @@ class FundraisingPublicTest extends WebTest {
         assertThat(before).contains("€1,500.00");
         fixture.donate(made.fundraiser().id(), "250", Donation.Display.ANONYMOUS, null, null);
         assertThat(browser.open("/en/fundraisers/" + slug).doc().select(".raised-figures").text()).contains("€1,750.00");
+    }
+
+    @Test
+    void everyPublicPageAndExportHasAValidatorAShareableLifetimeAndNoCookie() {
+        reports.publish(made.fundraiser(), "Day 1", null);
+        for (String url : new String[]{"/en/fundraisers", "/uk/fundraisers/" + slug, "/en/fundraisers/" + slug + "/ledger?kind=DONATION",
+                "/en/fundraisers/" + slug + "/reports/1", "/en/fundraisers/" + slug + "/reports/1/verify",
+                "/fundraisers/" + slug + "/reports/1/rows.txt", "/fundraisers/" + slug + "/reports/1/report.txt",
+                "/en/embed/fundraisers/" + slug, "/api/v1/fundraisers", "/api/v1/fundraisers/" + slug,
+                "/api/v1/fundraisers/" + slug + "/ledger?page=1", "/api/v1/fundraisers/" + slug + "/ledger.csv",
+                "/api/v1/fundraisers/" + slug + "/widget"}) {
+            Browser.Page page = anotherBrowser().get(url);
+            assertThat(page.status()).as(url).isEqualTo(200);
+            assertThat(page.header("ETag")).as(url).isPresent();
+            assertThat(page.header("Cache-Control")).as(url).hasValueSatisfying(c -> assertThat(c).contains("public", "max-age"));
+            assertThat(page.setCookies()).as(url).isEmpty();
+            assertThat(anotherBrowser().get(url, "If-None-Match", page.header("ETag").orElseThrow()).status()).as(url)
+                    .isEqualTo(304);
+        }
     }
 
     @Test
