@@ -24,11 +24,13 @@ class Corrections {
     private final ApprovalStore approvals;
     private final FundraisingProperties properties;
     private final Purchases purchases;
+    private final PurchaseStore purchaseStore;
     private final AuditLog audit;
     private final Clock clock;
 
     Corrections(Fundraisers fundraisers, Ledger ledger, ApprovalStore approvals, FundraisingProperties properties,
-                Purchases purchases, AuditLog audit, Clock clock) {
+                Purchases purchases, PurchaseStore purchaseStore, AuditLog audit, Clock clock) {
+        this.purchaseStore = purchaseStore;
         this.fundraisers = fundraisers;
         this.ledger = ledger;
         this.approvals = approvals;
@@ -60,10 +62,19 @@ class Corrections {
         return new Purchases.Outcome(reverse(tx, why, null), false);
     }
 
-    /** Reverses a transaction now (checked again: it may have changed while a correction waited). */
+    /**
+     * Reverses a transaction now (checked again: it may have changed while a correction waited). A reversed payment
+     * takes its purchase back to ordered, so that the payment can be recorded again.
+     */
     long reverse(Ledger.Posted tx, String reason, @Nullable Long approvalId) {
         reversible(tx.fundraiserId(), tx.id());
-        return ledger.reverse(tx.id(), LocalDate.now(clock), "correction of " + tx.id() + ": " + reason, approvalId);
+        long reversal = ledger.reverse(tx.id(), LocalDate.now(clock), "correction of " + tx.id() + ": " + reason,
+                approvalId);
+        if (tx.kind() == TransactionKind.PURCHASE_PAID && tx.purchaseId() != null) {
+            purchaseStore.backToOrdered(tx.purchaseId());
+            audit.record("fundraising.purchase.ordered", "purchase", tx.purchaseId(), "payment reversed");
+        }
+        return reversal;
     }
 
     /**

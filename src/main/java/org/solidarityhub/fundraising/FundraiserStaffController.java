@@ -82,7 +82,7 @@ class FundraiserStaffController {
         model.addAttribute("totals", figures.totals(fundraiser));
         model.addAttribute("funds", figures.funds(id));
         model.addAttribute("needs", views.needs(fundraiser));
-        model.addAttribute("donations", donations.latest(id, LATEST, 0));
+        model.addAttribute("donations", views.donations(donations.latest(id, LATEST, 0)));
         model.addAttribute("purchases", views.purchases(purchases.latest(id, LATEST)));
         model.addAttribute("approvals", approvals.pending(id));
         model.addAttribute("priorities", Need.Priority.values());

@@ -76,17 +76,18 @@ public class Fundraising {
     /** The latest purchases in the ledger (approved, order not reversed), newest first. */
     public List<PublicPurchase> purchases(Fundraiser fundraiser, int limit) {
         return purchases.latest(fundraiser.id(), Math.max(limit * 2, limit + 10)).stream()
-                .filter(p -> p.approval() == Purchase.Approval.APPROVED && ordered(p))
+                .filter(p -> p.approval() == Purchase.Approval.APPROVED && purchases.orderStands(p.id()))
                 .limit(limit)
                 .map(this::publicPurchase)
                 .toList();
     }
 
-    /** The deliveries of a purchase that is public, oldest first. */
+    /** The deliveries of a purchase that is public, oldest first, without reversed ones. */
     public List<PublicDelivery> deliveries(Fundraiser fundraiser, long purchaseId) {
         return purchases.find(purchaseId)
                 .filter(p -> p.fundraiserId() == fundraiser.id() && p.approval() == Purchase.Approval.APPROVED)
                 .map(p -> purchases.deliveries(p.id()).stream()
+                        .filter(d -> !ledger.standing("delivery_id", d.id()).isEmpty())
                         .map(d -> new PublicDelivery(d.id(), d.purchaseId(), d.quantity(), d.recipientHidden() ? null
                                 : d.recipientId() == null ? d.recipientText() : name(d.recipientId()),
                                 d.recipientHidden(), d.deliveredOn(), d.mediaId()))
@@ -97,11 +98,6 @@ public class Fundraising {
     /** A page of the ledger, newest transaction first, with entries and rates. */
     public List<Ledger.Posted> ledger(Fundraiser fundraiser, int limit, int offset) {
         return ledger.transactions(fundraiser.id(), limit, offset);
-    }
-
-    private boolean ordered(Purchase p) {
-        return ledger.standing("purchase_id", p.id()).stream()
-                .anyMatch(tx -> ledger.find(tx).map(t -> t.kind() == TransactionKind.PURCHASE_ORDERED).orElse(false));
     }
 
     private PublicPurchase publicPurchase(Purchase p) {

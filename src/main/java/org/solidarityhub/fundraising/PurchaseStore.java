@@ -83,6 +83,14 @@ class PurchaseStore {
                 .update() == 1;
     }
 
+    /** Takes a purchase back to ordered, its later dates cleared (its payment was reversed). */
+    void backToOrdered(long purchaseId) {
+        db.sql("""
+                        UPDATE purchase SET status = 'ORDERED', paid_on = NULL, shipped_on = NULL, delivered_on = NULL
+                        WHERE id = :id""")
+                .param("id", purchaseId).update();
+    }
+
     Optional<Purchase> find(long id) {
         return db.sql("""
                         SELECT p.*, f.base_currency FROM purchase p JOIN fundraiser f ON f.id = p.fundraiser_id

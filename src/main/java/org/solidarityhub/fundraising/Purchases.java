@@ -80,6 +80,12 @@ public class Purchases {
         return store.deliveries(purchaseId);
     }
 
+    /** Whether the purchase's order is in the ledger and not reversed. */
+    public boolean orderStands(long purchaseId) {
+        return ledger.standing("purchase_id", purchaseId).stream()
+                .anyMatch(tx -> ledger.find(tx).map(t -> t.kind() == TransactionKind.PURCHASE_ORDERED).orElse(false));
+    }
+
     /** The purchase of a fundraiser, or a 400 with a clear message. */
     Purchase get(long fundraiserId, long purchaseId) {
         return store.find(purchaseId).filter(p -> p.fundraiserId() == fundraiserId)
@@ -157,8 +163,7 @@ public class Purchases {
         if (p.approval() != Purchase.Approval.APPROVED) {
             throw new BadInputException("fundraising.error.notApproved");
         }
-        if (ledger.standing("purchase_id", p.id()).stream()
-                .noneMatch(tx -> ledger.find(tx).orElseThrow().kind() == TransactionKind.PURCHASE_ORDERED)) {
+        if (!orderStands(p.id())) {
             throw new BadInputException("fundraising.error.purchaseCancelled");
         }
         if (to != p.status().next()) {

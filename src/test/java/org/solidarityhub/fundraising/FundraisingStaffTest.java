@@ -53,13 +53,24 @@ class FundraisingStaffTest extends WebTest {
         dollars.putAll(Map.of("rate", "0.9234", "rateOn", today.toString(), "rateSource", "ECB"));
         page = act(first, id, "/donations", dollars);
         assertThat(page.doc().text()).contains("1,342.84 raised of €60,000.00");
+        assertThat(first.get("/staff/fundraising/" + id + "/ledger").doc().text())
+                .contains("1 USD = 0.9234 EUR on " + today + " (ECB)").contains("Money held $100.00");
+
+        long need = db.sql("SELECT id FROM need WHERE fundraiser_id = :f").param("f", id).query(Long.class).single();
+        Map<String, String> purchase = new HashMap<>(Map.of("need", String.valueOf(need), "quantity", "1",
+                "total", "100", "currency", "USD", "orderedOn", today.toString(), "rate", "0.9234",
+                "rateOn", today.toString(), "rateSource", "ECB"));
+        assertThat(act(first, id, "/purchases", purchase).doc().text()).contains("The purchase was recorded in the ledger.");
+        long purchaseId = db.sql("SELECT id FROM purchase WHERE fundraiser_id = :f").param("f", id).query(Long.class).single();
+        assertThat(first.get("/staff/fundraising/" + id + "/purchases/" + purchaseId).doc().text())
+                .contains("$100.00 (= €92.34 at 0.9234, rate of " + today + ", ECB)");
 
         assertThat(db.sql("""
                         SELECT COUNT(*) FROM audit_event a JOIN ledger_transaction t ON a.target_id = CAST(t.id AS VARCHAR(64))
                         WHERE a.action = 'fundraising.ledger.posted' AND t.fundraiser_id = :f AND a.actor_id = :me""")
-                .param("f", id).param("me", firstMember.id()).query(Long.class).single()).isEqualTo(2);
+                .param("f", id).param("me", firstMember.id()).query(Long.class).single()).isEqualTo(3);
         assertThat(db.sql("SELECT source FROM exchange_rate r JOIN ledger_transaction t ON t.id = r.transaction_id WHERE t.fundraiser_id = :f")
-                .param("f", id).query(String.class).single()).isEqualTo("ECB");
+                .param("f", id).query(String.class).list()).containsExactly("ECB", "ECB");
     }
 
     @Test
@@ -107,6 +118,24 @@ class FundraisingStaffTest extends WebTest {
     }
 
     @Test
+    void theTreasurerWhoAskedMayWithdrawAWaitingPurchaseAndNothingIsPosted() {
+        long id = FundraisingStaffSupport.fundraiser(first, "EUR", "");
+        act(first, id, "/needs", Map.of("item", "Thermal imagers", "quantity", "2", "unitCost", "3000", "priority", "HIGH"));
+        long need = db.sql("SELECT id FROM need WHERE fundraiser_id = :f").param("f", id).query(Long.class).single();
+        Browser.Page page = act(first, id, "/purchases", new HashMap<>(Map.of("need", String.valueOf(need), "quantity", "2",
+                "total", "6000", "currency", "EUR", "orderedOn", today.toString())));
+        long approval = db.sql("SELECT id FROM approval WHERE fundraiser_id = :f").param("f", id).query(Long.class).single();
+        Browser.Page withdrawn = first.follow(first.submit(page, "form[action$=/approvals/" + approval + "/reject]"));
+        assertThat(withdrawn.doc().text()).contains("Rejected: nothing was posted.").contains("Rejected");
+        assertThat(db.sql("SELECT approval FROM purchase WHERE fundraiser_id = :f").param("f", id).query(String.class).single())
+                .isEqualTo("REJECTED");
+        Browser.Page late = second.follow(second.post("/staff/fundraising/" + id + "/approvals/" + approval + "/approve",
+                Map.of("_csrf", csrf(second.get("/staff/fundraising/" + id)))));
+        assertThat(late.doc().text()).contains("This request was decided already.");
+        assertThat(transactions(id, "PURCHASE_ORDERED")).isZero();
+    }
+
+    @Test
     void aCorrectionIsAReversalAndABigOneWaitsForASecondTreasurer() {
         long id = FundraisingStaffSupport.fundraiser(first, "EUR", "");
         act(first, id, "/donations", donation("20", "EUR"));
@@ -118,6 +147,8 @@ class FundraisingStaffTest extends WebTest {
         Browser.Page reversed = first.follow(first.submit(ledgerPage, "form[action$=/ledger/" + small + "/reverse]",
                 Map.of("reason", "typed twice")));
         assertThat(reversed.doc().text()).contains("The transaction was reversed.").contains("reversed by no.");
+        assertThat(first.get("/staff/fundraising/" + id).doc().text()).contains("€20.00 (reversed)")
+                .doesNotContain("€5,000.00 (reversed)");
 
         Browser.Page noReason = first.follow(first.submit(reversed, "form[action$=/ledger/" + big + "/reverse]",
                 Map.of("reason", " ")));
