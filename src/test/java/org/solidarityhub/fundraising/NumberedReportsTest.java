@@ -149,6 +149,45 @@ class NumberedReportsTest extends WebTest {
     }
 
     @Test
+    void reportsPublishedWhileDonationsArePostedGetOneNumberEachAndStayVerified() throws Exception {
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            boolean publisher = i % 2 == 0;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int n = 0; n < 3; n++) {
+                    if (publisher) {
+                        try {
+                            reports.publish(made.fundraiser(), "Day " + n, null);
+                        } catch (org.solidarityhub.platform.BadInputException concurrent) {
+                            assertThat(concurrent.reasonKey()).isEqualTo("fundraising.report.concurrent");
+                        }
+                    } else {
+                        fixture.donate(made.fundraiser().id(), "1" + n, Donation.Display.ANONYMOUS, null, null);
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        List<NumberedReport> all = reports.all(made.fundraiser().id());
+        assertThat(all).isNotEmpty();
+        assertThat(all.stream().map(NumberedReport::number).toList())
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, all.size()).boxed().sorted(java.util.Comparator.reverseOrder()).toList());
+        for (NumberedReport r : all) {
+            assertThat(reports.verify(made.fundraiser(), r).verified()).as("report " + r.number()).isTrue();
+        }
+        assertThat(verifyScript(slug, null)).startsWith("0\n");
+    }
+
+    @Test
     void badTitlesGetAClearMessageAndOnlyTreasurersPublish() {
         Browser treasurer = anotherBrowser();
         staff.signIn(treasurer, staff.member(uniqueEmail("treasurer"), StaffRole.TREASURER));
