@@ -1,5 +1,9 @@
 package org.solidarityhub.fundraising;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 import org.solidarityhub.platform.PlatformProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,11 +38,13 @@ class NumberedReportPagesController {
     }
 
     @GetMapping("/fundraisers/{slug}/reports/{number:\\d{1,9}}")
-    String report(@PathVariable String slug, @PathVariable int number, Model model) {
+    String report(@PathVariable String slug, @PathVariable int number, Locale locale, Model model) {
         Fundraiser f = FundraiserPagesController.find(fundraising, slug);
         NumberedReport report = find(f, number);
         model.addAttribute("fundraiser", f);
         model.addAttribute("report", report);
+        model.addAttribute("publishedAt", DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", locale)
+                .withZone(ZoneOffset.UTC).format(report.publishedAt()));
         model.addAttribute("totals", figures.totals(f, report.upToTransaction()));
         model.addAttribute("needs", fundraising.needs(f, report.upToTransaction()));
         String base = "/fundraisers/" + f.slug() + "/reports/" + report.number();
