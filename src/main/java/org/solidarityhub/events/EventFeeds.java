@@ -98,7 +98,7 @@ class EventFeeds {
                     e.type().name(), typeName));
         }
         AtomWriter.Feed feed = new AtomWriter.Feed("tag:" + host() + ",2026:campaign-" + c.slug(), c.name(locale),
-                platform.link("/api/v1/campaigns/" + c.slug() + "/events.atom"), platform.link(locale, "/events?campaign=" + c.slug()),
+                platform.apiLink(locale, "/api/v1/campaigns/" + c.slug() + "/events.atom"), platform.link(locale, "/events?campaign=" + c.slug()),
                 locale.getLanguage(), updated == null ? clock.instant() : updated);
         return AtomWriter.write(feed, entries);
     }

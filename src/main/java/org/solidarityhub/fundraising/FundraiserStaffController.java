@@ -2,6 +2,8 @@ package org.solidarityhub.fundraising;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -56,7 +58,7 @@ class FundraiserStaffController {
             model.addAttribute("form", Fundraisers.NewFundraiser.empty());
         }
         if (!model.containsAttribute("e")) {
-            model.addAttribute("e", java.util.Map.of());
+            model.addAttribute("e", Map.of());
         }
         return "fundraising/staff/list";
     }
@@ -162,7 +164,7 @@ class FundraiserStaffController {
      * typed and its problems; refused as a whole, back with the reason.
      */
     private String act(long id, String formName, Object form, HttpServletResponse response, Model model,
-                       StaffActor me, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+                       StaffActor me, RedirectAttributes redirect, Supplier<String> action) {
         try {
             return StaffActions.run(redirect, "/staff/fundraising/" + id, action);
         } catch (FormProblems e) {
@@ -179,7 +181,7 @@ class FundraiserStaffController {
             model.addAttribute(name, value);
         }
         if (!model.containsAttribute(name + "Errors")) {
-            model.addAttribute(name + "Errors", java.util.Map.of());
+            model.addAttribute(name + "Errors", Map.of());
         }
     }
 }

@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.solidarityhub.events.EventDirectory;
 import org.solidarityhub.platform.AuditLog;
 import org.solidarityhub.platform.BadInputException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Treasurers create fundraisers, change their texts, goal and state, and list their needs. */
 @Service
@@ -89,8 +91,7 @@ public class Fundraisers {
 
     /** The fundraiser, or 404. */
     Fundraiser get(long id) {
-        return store.find(id).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND));
+        return store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** The campaign's slug of a fundraiser in one, for the settings form. */

@@ -95,6 +95,11 @@ public class Fundraising {
                 .orElse(List.of());
     }
 
+    /** How many transactions the fundraiser's ledger holds. */
+    public long ledgerSize(Fundraiser fundraiser) {
+        return ledger.count(fundraiser.id());
+    }
+
     /** A page of the ledger, newest transaction first, with entries and rates. */
     public List<Ledger.Posted> ledger(Fundraiser fundraiser, int limit, int offset) {
         return ledger.transactions(fundraiser.id(), limit, offset);

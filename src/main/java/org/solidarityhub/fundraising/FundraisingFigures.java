@@ -1,5 +1,6 @@
 package org.solidarityhub.fundraising;
 
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public class FundraisingFigures {
                             AND transaction_id <= :upTo
                         GROUP BY need_id""")
                 .param("f", fundraiser.id()).param("base", base).param("upTo", upToTransaction)
-                .query((java.sql.ResultSet rs) -> {
+                .query((ResultSet rs) -> {
                     progress.put(rs.getLong("need_id"), new Progress(new Money(rs.getLong("funded"), base),
                             new Money(rs.getLong("ordered"), base), rs.getLong("ordered_items"),
                             new Money(rs.getLong("delivered"), base), rs.getLong("delivered_items")));

@@ -221,6 +221,12 @@ public class Ledger {
                 .map(id -> find(id).orElseThrow()).toList();
     }
 
+    /** How many transactions a fundraiser's ledger holds (for its pages). */
+    public long count(long fundraiserId) {
+        return db.sql("SELECT COUNT(*) FROM ledger_transaction WHERE fundraiser_id = :f").param("f", fundraiserId)
+                .query(Long.class).single();
+    }
+
     /** The entries of a transaction, in the order posted. */
     public List<PostedEntry> entries(long transactionId) {
         return db.sql("SELECT * FROM ledger_entry WHERE transaction_id = :tx ORDER BY id")

@@ -44,6 +44,11 @@ final class ImagePipeline {
         return Orientation.upright(fitted, orientation);
     }
 
+    /** The master of pixels media drew itself (a PDF's rendered page): plain sRGB, fitted to the web size. */
+    BufferedImage master(BufferedImage drawn) {
+        return Pixels.fit(Pixels.standard(drawn), settings.webSize());
+    }
+
     /** Writes a master as a lossless PNG (no metadata, checked) to keep privately until publishing. */
     Path writeMaster(BufferedImage master, Path workDir) throws IOException, CleanImages.MetadataLeft {
         return CleanImages.write(master, "image/png", settings.jpegQuality(), workDir);
@@ -51,7 +56,16 @@ final class ImagePipeline {
 
     /** The web variant and thumbnail of a master, with the regions blurred. */
     Rendered render(BufferedImage master, List<Region> regions, Path workDir) throws IOException, CleanImages.MetadataLeft {
+        return render(master, regions, List.of(), workDir);
+    }
+
+    /** The web variant and thumbnail of a master, with {@code regions} blurred and {@code redactions} filled black. */
+    Rendered render(BufferedImage master, List<Region> regions, List<Region> redactions, Path workDir)
+            throws IOException, CleanImages.MetadataLeft {
         BufferedImage blurred = regions.isEmpty() ? master : StrongBlur.apply(master, regions);
+        if (!redactions.isEmpty()) {
+            blurred = BlackBoxes.apply(blurred, redactions);
+        }
         String type = CleanImages.typeFor(blurred);
         Path web = CleanImages.write(blurred, type, settings.jpegQuality(), workDir);
         Path thumbnail = CleanImages.write(Pixels.fit(blurred, settings.thumbnailSize()), type, settings.jpegQuality(), workDir);

@@ -68,10 +68,27 @@ public class Media {
      * @throws MediaBusyException    when the worker queue is full
      */
     public MediaItem accept(InputStream content, long declaredSize, MediaOwner owner) {
+        return acceptPages(content, declaredSize, owner, MediaOptions.PHOTOS).getFirst();
+    }
+
+    /**
+     * Accepts an upload as {@link #accept} does, with the owner's {@link MediaOptions}: with
+     * {@link MediaOptions#documents()} a PDF is accepted too and becomes one image item per page (in page order,
+     * {@link MediaItem#page()} of {@link MediaItem#pages()}); with {@link MediaOptions#keepOriginal()} the upload as
+     * received is kept privately for {@link #openOriginal}. Anything else gives one item.
+     *
+     * @return the items, in {@link MediaState#PROCESSING}: one, or one per page of a PDF
+     * @throws MediaRefusedException as {@link #accept}, and for PDFs: encrypted, noPages, tooManyPages, pageTooLarge,
+     *                               truncated (broken or cut off); for owners of documents documentType instead of
+     *                               type (also for a PDF that is also a ZIP, or does not start as a PDF); later, on the
+     *                               worker, pageTooLarge (an image in it too large) and documentTooSlow
+     * @throws MediaBusyException    when the worker queue is full (a PDF takes one worker for all its pages)
+     */
+    public List<MediaItem> acceptPages(InputStream content, long declaredSize, MediaOwner owner, MediaOptions options) {
         MediaWorkers.Slot slot = workers.reserve();
         UploadIntake.Accepted upload;
         try {
-            upload = intake.take(content, declaredSize, processing.video() != null);
+            upload = intake.take(content, declaredSize, processing.video() != null, options.documents());
         } catch (IOException | RuntimeException e) {
             slot.release();
             if (e instanceof MediaRefusedException refused) {
@@ -79,17 +96,25 @@ public class Media {
             }
             throw new UncheckedIOException("an upload could not be read", e instanceof IOException io ? io : new IOException(e));
         }
-        long id;
+        List<Long> ids = new java.util.ArrayList<>();
         try {
-            id = items.insertProcessing(upload.kind(), owner, upload.width(), upload.height(), upload.size());
+            if (upload.pdf()) {
+                for (int page = 1; page <= upload.pages().size(); page++) {
+                    PdfPages.PageSize size = upload.pages().get(page - 1);
+                    ids.add(items.insertProcessing(upload.kind(), owner, size.width(), size.height(), upload.size(),
+                            page, upload.pages().size()));
+                }
+            } else {
+                ids.add(items.insertProcessing(upload.kind(), owner, upload.width(), upload.height(), upload.size()));
+            }
         } catch (RuntimeException e) {
             slot.release();
             MediaProcessing.deleteQuietly(upload.file());
             throw e;
         }
         // read before the work is handed over: outside a transaction it starts at once and may be done before a re-read
-        MediaItem accepted = items.find(id).orElseThrow().item();
-        afterCommit(() -> slot.run(() -> processing.process(id, owner, upload)), () -> {
+        List<MediaItem> accepted = findAll(ids);
+        afterCommit(() -> slot.run(() -> processing.process(ids, owner, upload, options.keepOriginal())), () -> {
             slot.release();
             MediaProcessing.deleteQuietly(upload.file());
         });
@@ -179,7 +204,34 @@ public class Media {
         MediaItems.Row row = row(id);
         List<Region> clipped = regions.stream()
                 .flatMap(region -> region.clippedTo(row.item().width(), row.item().height()).stream()).toList();
-        return processing.reblur(row, clipped);
+        return processing.rerender(row, clipped, row.item().redactions());
+    }
+
+    /** Whether {@link #redact} works for this item: a ready, unpublished image. */
+    public boolean canRedact(MediaItem item) {
+        return item.ready() && !item.published() && item.kind() == MediaKind.IMAGE;
+    }
+
+    /**
+     * Renders the web size and thumbnail again from the private master with exactly these regions filled opaque
+     * black (for receipts: account numbers, names, addresses), keeping any blurred {@link MediaItem#regions()}; an
+     * empty list removes all redaction. Regions are in the item's pixels ({@link MediaItem#width()} x
+     * {@link MediaItem#height()}). Only for a ready, unpublished image ({@link IllegalStateException} otherwise); the
+     * variants get new random names, so nothing published before shows what was under a box.
+     *
+     * @return the item with its new variants and {@link MediaItem#redactions()}
+     */
+    public MediaItem redact(long id, List<Region> regions) {
+        if (regions.size() > Regions.MAX) {
+            throw new IllegalArgumentException("at most " + Regions.MAX + " regions");
+        }
+        MediaItems.Row row = row(id);
+        if (row.item().kind() != MediaKind.IMAGE) {
+            throw new IllegalStateException("only images can be redacted");
+        }
+        List<Region> clipped = regions.stream()
+                .flatMap(region -> region.clippedTo(row.item().width(), row.item().height()).stream()).toList();
+        return processing.rerender(row, row.item().regions(), clipped);
     }
 
     /**
@@ -207,11 +259,43 @@ public class Media {
         return row(id).item();
     }
 
-    /** Deletes an item's files (master and variants) and its row: for a rejected item or an erased owner. */
+    /**
+     * Deletes an item's files (master, variants, and a kept original once no other page of its PDF refers to it) and
+     * its row: for a rejected item or an erased owner.
+     */
     public void discard(long id) {
         MediaItems.Row row = row(id);
         items.delete(id);
-        afterCommit(() -> processing.deleteQuietly(new java.util.ArrayList<>(row.keys())), () -> { });
+        String original = row.originalKey();
+        afterCommit(() -> {
+            List<@Nullable String> keys = new java.util.ArrayList<>(row.keys());
+            // asked after the commit: of two pages discarded at once, the later one to ask sees neither row
+            if (original != null && !items.originalInUse(original)) {
+                keys.add(original);
+            }
+            processing.deleteQuietly(keys);
+        }, () -> { });
+    }
+
+    /**
+     * Opens the upload as received, kept privately when the owner asked for it ({@link MediaOptions#keepOriginal()}):
+     * for a staff controller only (it has all its metadata, and a PDF all its text, layers and attachments). Never
+     * served at {@code /media}; a feature sends it only to signed-in staff with the right role, as an attachment with
+     * {@code nosniff} and a sandboxing CSP. Empty when none is kept (or the item is not ready). The pages of one PDF
+     * share it.
+     */
+    public Optional<MediaContent> openOriginal(long id) {
+        MediaItems.Row row = row(id);
+        String key = row.originalKey();
+        if (key == null || !row.item().ready()) {
+            return Optional.empty();
+        }
+        try {
+            return store.open(key).map(stored -> new MediaContent(stored.stream(), stored.length(),
+                    MediaKeys.contentType(key), key.substring(MediaKeys.ORIGINAL_FOLDER.length())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a media file could not be read", e);
+        }
     }
 
     /**

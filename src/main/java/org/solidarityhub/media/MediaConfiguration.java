@@ -37,8 +37,23 @@ class MediaConfiguration {
     }
 
     @Bean
-    UploadIntake uploadIntake(MediaProperties settings, MediaWorkFolder work, Heif heif) {
-        return new UploadIntake(settings, work.path(), heif);
+    UploadIntake uploadIntake(MediaProperties settings, MediaWorkFolder work, Heif heif, PdfPages pdfs) {
+        return new UploadIntake(settings, work.path(), heif, pdfs);
+    }
+
+    /**
+     * PDF receipts. PDFBox keeps a cache of the system's fonts (for PDFs that do not embed theirs) in the folder of
+     * the system property {@code pdfbox.fontcache}, by default the user's home: it goes to
+     * {@code app.media.pdf.font-cache} (by default under the data folder).
+     */
+    @Bean
+    PdfPages pdfPages(MediaProperties settings, PlatformProperties platform) throws IOException {
+        if (System.getProperty("pdfbox.fontcache") == null) {
+            Path fonts = Files.createDirectories(settings.pdf().fontCache() != null
+                    ? settings.pdf().fontCache() : platform.dataDir().resolve("pdfbox-fonts"));
+            System.setProperty("pdfbox.fontcache", fonts.toAbsolutePath().toString());
+        }
+        return new PdfPages(settings);
     }
 
     @Bean

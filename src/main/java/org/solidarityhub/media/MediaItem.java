@@ -26,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @param thumbnailName random file name of the thumbnail (null until ready)
  * @param posterName    random file name of a video's poster frame (null for images and until ready)
  * @param createdAt     when it was accepted
+ * @param redactions    the regions filled opaque black in its variants (receipts; empty: none), see
+ *                      {@link Media#redact}
+ * @param page          the page of a PDF this image was rendered from, from 1; 0 when the upload was no PDF
+ * @param pages         the number of pages of that PDF (one item each, in the order of their ids); 0 when no PDF
+ * @param hasOriginal   whether the upload as received is kept privately for staff ({@link Media#openOriginal})
  */
 public record MediaItem(
         long id,
@@ -42,13 +47,18 @@ public record MediaItem(
         @Nullable String webName,
         @Nullable String thumbnailName,
         @Nullable String posterName,
-        Instant createdAt) {
+        Instant createdAt,
+        List<Region> redactions,
+        int page,
+        int pages,
+        boolean hasOriginal) {
 
     /** The URL path prefix of published variants. */
     public static final String PUBLIC_PATH = "/media/";
 
     public MediaItem {
         regions = List.copyOf(regions);
+        redactions = List.copyOf(redactions);
     }
 
     /** The random file name of a variant, if the item has it. */

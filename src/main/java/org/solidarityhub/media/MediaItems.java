@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,7 @@ class MediaItems {
 
     /** An item's row with its storage keys, which never leave the media feature. */
     record Row(MediaItem item, @Nullable String masterKey, @Nullable String webKey, @Nullable String thumbnailKey,
-               @Nullable String posterKey) {
+               @Nullable String posterKey, @Nullable String originalKey) {
 
         @Nullable String key(Variant variant) {
             return switch (variant) {
@@ -32,20 +31,31 @@ class MediaItems {
             };
         }
 
+        /** The keys of its master and variants (not of a kept original, which the pages of a PDF share). */
         List<String> keys() {
-            List<String> keys = new ArrayList<>();
-            for (String key : Arrays.asList(masterKey, webKey, thumbnailKey, posterKey)) {
-                if (key != null) {
-                    keys.add(key);
-                }
-            }
-            return keys;
+            return present(masterKey, webKey, thumbnailKey, posterKey);
         }
     }
 
     /** The processed result to record for an item. */
     record Processed(int width, int height, @Nullable Duration duration, long size, List<Region> regions,
-                     @Nullable String masterKey, String webKey, String thumbnailKey, @Nullable String posterKey) {
+                     List<Region> redactions, @Nullable String masterKey, String webKey, String thumbnailKey,
+                     @Nullable String posterKey) {
+
+        List<String> keys() {
+            return present(masterKey, webKey, thumbnailKey, posterKey);
+        }
+    }
+
+    /** The keys that are set. */
+    private static List<String> present(@Nullable String... keys) {
+        List<String> present = new ArrayList<>();
+        for (String key : keys) {
+            if (key != null) {
+                present.add(key);
+            }
+        }
+        return present;
     }
 
     private final JdbcClient db;
@@ -57,11 +67,19 @@ class MediaItems {
     }
 
     long insertProcessing(MediaKind kind, MediaOwner owner, int width, int height, long size) {
+        return insertProcessing(kind, owner, width, height, size, 0, 0);
+    }
+
+    /** A new item in PROCESSING; {@code page} of {@code pages} for a PDF's page, 0 and 0 otherwise. */
+    long insertProcessing(MediaKind kind, MediaOwner owner, int width, int height, long size, int page, int pages) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         db.sql("""
                         INSERT INTO media_item (kind, state, owner_feature, owner_reference, width, height, size_bytes,
-                                                published, regions, created_at)
-                        VALUES (:kind, 'PROCESSING', :feature, :reference, :width, :height, :size, FALSE, '', :at)""")
+                                                published, regions, redactions, page_number, page_count, created_at)
+                        VALUES (:kind, 'PROCESSING', :feature, :reference, :width, :height, :size, FALSE, '', '',
+                                :page, :pages, :at)""")
+                .param("page", page)
+                .param("pages", pages)
                 .param("kind", kind.name())
                 .param("feature", owner.feature())
                 .param("reference", owner.reference())
@@ -106,15 +124,17 @@ class MediaItems {
     }
 
     /** Records a processing result; false when the item is gone (discarded meanwhile) or no longer processing. */
-    boolean markReady(long id, Processed p) {
+    boolean markReady(long id, Processed p, @Nullable String originalKey) {
         return db.sql("""
                         UPDATE media_item SET state = 'READY', width = :width, height = :height, duration_ms = :duration,
-                               size_bytes = :size, regions = :regions, master_key = :master, web_key = :web,
-                               thumbnail_key = :thumbnail, poster_key = :poster, processed_at = :at
+                               size_bytes = :size, regions = :regions, redactions = :redactions, master_key = :master,
+                               web_key = :web, thumbnail_key = :thumbnail, poster_key = :poster,
+                               original_key = :original, processed_at = :at
                         WHERE id = :id AND state = 'PROCESSING'""")
                 .param("width", p.width()).param("height", p.height())
                 .param("duration", p.duration() == null ? null : p.duration().toMillis())
                 .param("size", p.size()).param("regions", Regions.format(p.regions()))
+                .param("redactions", Regions.format(p.redactions())).param("original", originalKey)
                 .param("master", p.masterKey()).param("web", p.webKey()).param("thumbnail", p.thumbnailKey())
                 .param("poster", p.posterKey()).param("at", Timestamps.toDb(clock.instant())).param("id", id)
                 .update() == 1;
@@ -123,10 +143,11 @@ class MediaItems {
     /** Records re-rendered variants of a ready, unpublished item; false if it changed meanwhile. */
     boolean replaceVariants(long id, Processed p, @Nullable String expectedWebKey) {
         return db.sql("""
-                        UPDATE media_item SET size_bytes = :size, regions = :regions, web_key = :web,
-                               thumbnail_key = :thumbnail, poster_key = :poster, processed_at = :at
+                        UPDATE media_item SET size_bytes = :size, regions = :regions, redactions = :redactions,
+                               web_key = :web, thumbnail_key = :thumbnail, poster_key = :poster, processed_at = :at
                         WHERE id = :id AND state = 'READY' AND NOT published AND web_key = :expected""")
                 .param("size", p.size()).param("regions", Regions.format(p.regions()))
+                .param("redactions", Regions.format(p.redactions()))
                 .param("web", p.webKey()).param("thumbnail", p.thumbnailKey()).param("poster", p.posterKey())
                 .param("at", Timestamps.toDb(clock.instant())).param("id", id).param("expected", expectedWebKey)
                 .update() == 1;
@@ -152,6 +173,12 @@ class MediaItems {
         db.sql("DELETE FROM media_item WHERE id = :id").param("id", id).update();
     }
 
+    /** Whether any item still refers to this kept original (the other pages of a PDF). */
+    boolean originalInUse(String originalKey) {
+        return db.sql("SELECT COUNT(*) FROM media_item WHERE original_key = :key").param("key", originalKey)
+                .query(Long.class).single() > 0;
+    }
+
     private static Row map(ResultSet rs, int row) throws SQLException {
         long duration = rs.getLong("duration_ms");
         Duration length = rs.wasNull() ? null : Duration.ofMillis(duration);
@@ -168,7 +195,10 @@ class MediaItems {
                 Regions.parse(rs.getString("regions")),
                 rs.getString("problem_key"),
                 web, thumbnail, poster,
-                Timestamps.fromDb(rs, "created_at"));
-        return new Row(item, rs.getString("master_key"), web, thumbnail, poster);
+                Timestamps.fromDb(rs, "created_at"),
+                Regions.parse(rs.getString("redactions")),
+                rs.getInt("page_number"), rs.getInt("page_count"),
+                rs.getString("original_key") != null);
+        return new Row(item, rs.getString("master_key"), web, thumbnail, poster, rs.getString("original_key"));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +33,19 @@ class MediaProcessing {
     private final MediaItems items;
     private final MediaStore store;
     private final ImagePipeline images;
+    private final PdfPages pdfs;
     private final ObjectProvider<VideoProcessor> videos;
     private final Path workDir;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    MediaProcessing(MediaItems items, MediaStore store, ImagePipeline images, ObjectProvider<VideoProcessor> videos,
-                    MediaConfiguration.MediaWorkFolder work, TransactionTemplate transactions,
-                    ApplicationEventPublisher events) {
+    MediaProcessing(MediaItems items, MediaStore store, ImagePipeline images, PdfPages pdfs,
+                    ObjectProvider<VideoProcessor> videos, MediaConfiguration.MediaWorkFolder work,
+                    TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.items = items;
         this.store = store;
         this.images = images;
+        this.pdfs = pdfs;
         this.videos = videos;
         this.workDir = work.path();
         this.transactions = transactions;
@@ -54,32 +57,44 @@ class MediaProcessing {
         return processor != null && processor.available() ? processor : null;
     }
 
-    /** Processes an accepted upload of item {@code id}; runs on a worker. */
-    void process(long id, MediaOwner owner, UploadIntake.Accepted upload) {
+    /**
+     * Processes an accepted upload: one item, or for a PDF one item per page (all pages or none end ready). With
+     * {@code keepOriginal} the upload as received is stored privately under {@code original/} and recorded with every
+     * item. Runs on a worker.
+     */
+    void process(List<Long> ids, MediaOwner owner, UploadIntake.Accepted upload, boolean keepOriginal) {
         List<String> stored = new ArrayList<>();
         Path work = null;
         try {
             work = Files.createTempDirectory(workDir, "item-");
-            MediaItems.Processed processed = upload.kind() == MediaKind.IMAGE
-                    ? image(upload, work, stored) : video(upload, work, stored);
-            boolean recorded = Boolean.TRUE.equals(transactions.execute(status -> {
-                if (!items.markReady(id, processed)) {
-                    return false;
+            String original = keepOriginal ? put(MediaKeys.newOriginalKey(upload.type()), upload.file(), stored) : null;
+            List<MediaItems.Processed> processed = upload.pdf() ? pages(upload, work, stored)
+                    : List.of(upload.kind() == MediaKind.IMAGE ? image(upload, work, stored) : video(upload, work, stored));
+            List<String> unrecorded = transactions.execute(status -> {
+                List<String> left = new ArrayList<>();
+                boolean any = false;
+                for (int i = 0; i < ids.size(); i++) {
+                    if (items.markReady(ids.get(i), processed.get(i), original)) {
+                        events.publishEvent(new MediaProcessed(ids.get(i), upload.kind(), owner));
+                        any = true;
+                    } else {
+                        left.addAll(processed.get(i).keys()); // discarded meanwhile
+                    }
                 }
-                events.publishEvent(new MediaProcessed(id, upload.kind(), owner));
-                return true;
-            }));
-            if (recorded) {
-                stored.clear();
-            }
+                if (!any && original != null) {
+                    left.add(original);
+                }
+                return left;
+            });
+            stored.retainAll(unrecorded == null ? stored : unrecorded);
         } catch (MediaRefusedException refused) {
-            end(id, owner, MediaState.REFUSED, refused.reasonKey());
+            ids.forEach(id -> end(id, owner, MediaState.REFUSED, refused.reasonKey()));
         } catch (CleanImages.MetadataLeft left) {
-            log.warn("media item {} refused: {}", id, left.getMessage());
-            end(id, owner, MediaState.REFUSED, "media.refused.metadata");
+            log.warn("media items {} refused: {}", ids, left.getMessage());
+            ids.forEach(id -> end(id, owner, MediaState.REFUSED, "media.refused.metadata"));
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            log.warn("media item {} could not be processed: {}", id, e.getClass().getName());
-            end(id, owner, MediaState.FAILED, "media.failed");
+            log.warn("media items {} could not be processed: {}", ids, e.getClass().getName());
+            ids.forEach(id -> end(id, owner, MediaState.FAILED, "media.failed"));
         } finally {
             deleteQuietly(stored);
             deleteQuietly(upload.file());
@@ -93,18 +108,40 @@ class MediaProcessing {
             throws IOException, CleanImages.MetadataLeft {
         BufferedImage master = images.master(upload.file(), upload.type(), work);
         deleteQuietly(upload.file()); // the original is gone as soon as it is no longer needed
+        return storeMaster(master, work, stored);
+    }
+
+    private MediaItems.Processed storeMaster(BufferedImage master, Path work, List<String> stored)
+            throws IOException, CleanImages.MetadataLeft {
         String masterKey = put(MediaKeys.newMasterKey("png"), images.writeMaster(master, work), stored);
         ImagePipeline.Rendered rendered = images.render(master, List.of(), work);
-        return storeImage(rendered, List.of(), masterKey, stored);
+        return storeImage(rendered, List.of(), List.of(), masterKey, stored);
+    }
+
+    /** Each page of a PDF rendered by {@link PdfPages} and then through the image pipeline, within the time limit. */
+    private List<MediaItems.Processed> pages(UploadIntake.Accepted upload, Path work, List<String> stored)
+            throws IOException, CleanImages.MetadataLeft {
+        long deadline = System.nanoTime() + pdfs.settings().timeout().toNanos();
+        List<MediaItems.Processed> pages = new ArrayList<>();
+        try (PDDocument document = pdfs.open(upload.file(), work)) {
+            if (document.getNumberOfPages() != upload.pages().size()) {
+                throw new MediaRefusedException("media.refused.truncated");
+            }
+            for (int i = 0; i < upload.pages().size(); i++) {
+                pages.add(storeMaster(images.master(pdfs.render(document, i, deadline)), work, stored));
+            }
+        }
+        return pages;
     }
 
     private MediaItems.Processed storeImage(ImagePipeline.Rendered rendered, List<Region> regions,
-                                            @Nullable String masterKey, List<String> stored) throws IOException {
+                                            List<Region> redactions, @Nullable String masterKey, List<String> stored)
+            throws IOException {
         String extension = CleanImages.extension(rendered.type());
         String web = put(MediaKeys.newName(extension), rendered.web(), stored);
         String thumbnail = put(MediaKeys.newName(extension), rendered.thumbnail(), stored);
         return new MediaItems.Processed(rendered.width(), rendered.height(), null, Files.size(rendered.web()),
-                regions, masterKey, web, thumbnail, null);
+                regions, redactions, masterKey, web, thumbnail, null);
     }
 
     private MediaItems.Processed video(UploadIntake.Accepted upload, Path work, List<String> stored)
@@ -128,17 +165,21 @@ class MediaProcessing {
         String posterKey = put(MediaKeys.newName(extension), poster.web(), stored);
         String thumbnail = put(MediaKeys.newName(extension), poster.thumbnail(), stored);
         return new MediaItems.Processed(result.width(), result.height(), result.duration(), Files.size(result.video()),
-                regions, masterKey, web, thumbnail, posterKey);
+                regions, List.of(), masterKey, web, thumbnail, posterKey);
     }
 
     /**
-     * Renders a ready, unpublished item's variants again from its master with these regions blurred, stores them
-     * under new names, records them and deletes the old ones. Runs on the caller's thread.
+     * Renders a ready, unpublished item's variants again from its master with these regions blurred and (images only)
+     * these redactions filled black, stores them under new names, records them and deletes the old ones. Runs on the
+     * caller's thread.
      */
-    MediaItem reblur(MediaItems.Row row, List<Region> regions) {
+    MediaItem rerender(MediaItems.Row row, List<Region> regions, List<Region> redactions) {
         MediaItem item = row.item();
         if (!item.ready() || item.published() || row.masterKey() == null) {
             throw new IllegalStateException("only a ready, unpublished item with a master can be blurred");
+        }
+        if (item.kind() != MediaKind.IMAGE && !redactions.isEmpty()) {
+            throw new IllegalStateException("only images can be redacted");
         }
         List<String> stored = new ArrayList<>();
         Path work = null;
@@ -147,8 +188,8 @@ class MediaProcessing {
             Path master = download(row.masterKey(), work);
             MediaItems.Processed processed;
             if (item.kind() == MediaKind.IMAGE) {
-                ImagePipeline.Rendered rendered = images.render(ImagePipeline.read(master), regions, work);
-                processed = storeImage(rendered, regions, row.masterKey(), stored);
+                ImagePipeline.Rendered rendered = images.render(ImagePipeline.read(master), regions, redactions, work);
+                processed = storeImage(rendered, regions, redactions, row.masterKey(), stored);
             } else {
                 VideoProcessor processor = video();
                 if (processor == null || !processor.canBlur()) {

@@ -32,6 +32,7 @@ import org.springframework.util.unit.DataSize;
  * @param s3            the S3-compatible store
  * @param video         how videos are transcoded with ffmpeg (see docs/media.md, "Videos")
  * @param faces         where face detection finds OpenCV ({@code app.media.faces.enabled=false} turns it off)
+ * @param pdf           how PDF receipts are checked and rendered (see docs/media.md, "Receipts")
  */
 @ConfigurationProperties("app.media")
 record MediaProperties(
@@ -51,7 +52,8 @@ record MediaProperties(
         @DefaultValue Local local,
         @DefaultValue S3 s3,
         @DefaultValue VideoSettings video,
-        @DefaultValue FaceSettings faces) {
+        @DefaultValue FaceSettings faces,
+        @DefaultValue PdfSettings pdf) {
 
     enum StoreKind { LOCAL, S3 }
 

@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * Where processed files live: a local folder under the data directory (the default) or an S3-compatible bucket,
  * chosen by {@code app.media.store}. Keys are random names made by media (letters, digits, '/', '.', '-'); several
- * app instances sharing one bucket see the same objects. Only processed files and the private, metadata-free masters
- * are ever put here, never an upload as received.
+ * app instances sharing one bucket see the same objects. Processed files and the private, metadata-free masters are
+ * put here, and an upload as received only where its owner asked to keep it (receipts, under {@code original/},
+ * never served publicly).
  */
 public interface MediaStore {
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,9 +29,23 @@ import org.apache.tika.Tika;
  */
 final class UploadIntake {
 
-    /** An upload that passed the checks, lying in the work folder. */
-    record Accepted(Path file, MediaKind kind, String type, int width, int height, long size) {
+    /**
+     * An upload that passed the checks, lying in the work folder. A PDF is of kind {@link MediaKind#IMAGE}, type
+     * {@code application/pdf}, with the rendered size of each page in {@code pages} (empty for anything else).
+     */
+    record Accepted(Path file, MediaKind kind, String type, int width, int height, long size,
+                    List<PdfPages.PageSize> pages) {
+
+        Accepted(Path file, MediaKind kind, String type, int width, int height, long size) {
+            this(file, kind, type, width, height, size, List.of());
+        }
+
+        boolean pdf() {
+            return type.equals(PDF);
+        }
     }
+
+    static final String PDF = "application/pdf";
 
     static final Map<String, MediaKind> ALLOWED = Map.of(
             "image/jpeg", MediaKind.IMAGE,
@@ -47,25 +62,32 @@ final class UploadIntake {
             "application/octet-stream", "video/mp4", "video/quicktime");
     private static final byte[] ZIP_END = {'P', 'K', 5, 6};
     private static final byte[] PDF_START = {'%', 'P', 'D', 'F', '-'};
+    private static final byte[] PDF_END = {'%', '%', 'E', 'O', 'F'};
 
     private final MediaProperties settings;
     private final Path workDir;
     private final Heif heif;
+    private final PdfPages pdfs;
     private final Tika tika = new Tika();
 
-    UploadIntake(MediaProperties settings, Path workDir, Heif heif) {
+    UploadIntake(MediaProperties settings, Path workDir, Heif heif, PdfPages pdfs) {
         this.settings = settings;
         this.workDir = workDir;
         this.heif = heif;
+        this.pdfs = pdfs;
     }
 
     /**
-     * Checks an upload. {@code videoAvailable} says whether videos can be processed now.
+     * Checks an upload. {@code videoAvailable} says whether videos can be processed now, {@code documents} whether
+     * PDFs are accepted (receipts).
      *
      * @throws MediaRefusedException with the reason; nothing of the upload is left behind
      */
-    Accepted take(InputStream content, long declaredSize, boolean videoAvailable) throws IOException {
+    Accepted take(InputStream content, long declaredSize, boolean videoAvailable, boolean documents) throws IOException {
         long cap = Math.max(settings.maxImageSize().toBytes(), settings.maxVideoSize().toBytes());
+        if (documents) {
+            cap = Math.max(cap, settings.pdf().maxSize().toBytes());
+        }
         if (declaredSize > cap) {
             throw new MediaRefusedException("media.refused.tooLarge");
         }
@@ -73,9 +95,14 @@ final class UploadIntake {
         boolean keep = false;
         try {
             long size = copyCapped(content, file, cap);
-            Accepted accepted = check(file, size, videoAvailable);
+            Accepted accepted = documents && detect(file).equals(PDF) && size > 0
+                    ? checkPdf(file, size) : check(file, size, videoAvailable);
             keep = true;
             return accepted;
+        } catch (MediaRefusedException refused) {
+            // the message names what is accepted: for owners of documents, PDFs too
+            throw documents && refused.reasonKey().equals("media.refused.type")
+                    ? new MediaRefusedException("media.refused.documentType") : refused;
         } finally {
             if (!keep) {
                 Files.deleteIfExists(file);
@@ -137,6 +164,39 @@ final class UploadIntake {
             throw new MediaRefusedException("media.refused.type");
         }
         return new Accepted(file, kind, type, dimensions[0], dimensions[1], size);
+    }
+
+    /**
+     * A PDF (for owners that accept documents): it must start with its header and end with its end marker (a PDF
+     * cut off is refused as truncated, not repaired), must not also open as a ZIP, and must pass {@link PdfPages}'
+     * checks (not encrypted, 1 to max-pages pages of a sane size).
+     */
+    private Accepted checkPdf(Path file, long size) throws IOException {
+        if (size > settings.pdf().maxSize().toBytes()) {
+            throw new MediaRefusedException("media.refused.tooLarge");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, PDF_START.length));
+            if (indexOf(head, PDF_START).orElse(-1) != 0) {
+                throw new MediaRefusedException("media.refused.type");
+            }
+            long tailStart = Math.max(0, size - 65_557);
+            ByteBuffer tail = channel.map(FileChannel.MapMode.READ_ONLY, tailStart, size - tailStart);
+            if (indexOf(tail, ZIP_END).isPresent()) {
+                throw new MediaRefusedException("media.refused.type");
+            }
+            long endStart = Math.max(0, size - 1024);
+            if (indexOf(channel.map(FileChannel.MapMode.READ_ONLY, endStart, size - endStart), PDF_END).isEmpty()) {
+                throw new MediaRefusedException("media.refused.truncated");
+            }
+        }
+        Path scratch = Files.createTempDirectory(workDir, "pdf-check-");
+        try {
+            List<PdfPages.PageSize> pages = pdfs.inspect(file, scratch);
+            return new Accepted(file, MediaKind.IMAGE, PDF, pages.getFirst().width(), pages.getFirst().height(), size, pages);
+        } finally {
+            MediaProcessing.deleteQuietly(scratch);
+        }
     }
 
     private String detect(Path file) throws IOException {

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataAccessException;
@@ -118,7 +117,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> answer(HttpStatusCode status, HttpHeaders headers, String reasonKey,
                                           Map<String, MessageSourceResolvable> fields, WebRequest request) {
-        Locale locale = LocaleContextHolder.getLocale();
+        Locale locale = PageLanguage.ofError(request);
         String reason = messages.getMessage(reasonKey, null, reasonKey, locale);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason);
         problem.setTitle(messages.getMessage(ErrorTexts.titleKey(status.value()), null, locale));

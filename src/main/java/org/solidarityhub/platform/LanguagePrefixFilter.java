@@ -35,6 +35,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
  * the prefixes existed work so. Other methods go on unprefixed, in the cookie's language (forms rendered before).</li>
  * <li>{@code ?lang=xx} on a page: the reader chose, so the choice goes into the cookie and the reader to the same
  * page under {@code /xx}; a language the site does not offer changes nothing (no error page).</li>
+ * <li>{@code /api/…?lang=uk}: the answer is in Ukrainian, for this request only (no cookie); without {@code ?lang=}
+ * a declared feed or API answer is in the base language ({@link PageLanguage}), anything else of the API in the
+ * reader's ({@code Accept-Language}).</li>
  * <li>{@code /ru/…}, a language the site does not offer: as if it had no prefix. {@code /uk/staff}: to
  * {@code /staff}. {@code /uk}: to {@code /uk/}.</li>
  * </ul>
@@ -97,6 +100,13 @@ final class LanguagePrefixFilter implements Filter {
             response.setHeader(HttpHeaders.VARY, "Cookie, Accept-Language");
             redirect(request, response, context + LanguageUrls.prefixed(chosen, page.isEmpty() ? "/" : page) + query(request));
             return;
+        }
+        if (path.startsWith("/api/")) {
+            // the API's language is the URL's too: ?lang= for this request only, never a cookie
+            languages.byCode(request.getParameter(PARAMETER)).ifPresent(language -> {
+                request.setAttribute(PageLanguage.QUERY_LANGUAGE, language);
+                request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, language);
+            });
         }
         chain.doFilter(request, response);
     }

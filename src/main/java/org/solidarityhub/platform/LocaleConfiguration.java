@@ -22,8 +22,10 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * The interface language: on a public page, its URL's prefix ({@link LanguagePrefixFilter}); elsewhere (staff, API)
- * a {@code ?lang=} choice, kept in a cookie, else the browser's Accept-Language. A {@code ?lang=} naming a language
+ * The interface language: on a public page, its URL's prefix ({@link LanguagePrefixFilter}); on a feed or API answer,
+ * its {@code ?lang=} (never remembered), else the base language for what a cache may keep ({@link PageLanguage}) and
+ * the browser's Accept-Language for the rest; on staff pages a {@code ?lang=} choice, kept in a cookie, else the
+ * browser's Accept-Language. A {@code ?lang=} naming a language
  * the site does not offer is ignored on a page (the reader sees it in another language), and a 400 from the API.
  */
 @Configuration(proxyBeanMethods = false)
@@ -101,7 +103,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new LayoutModel(languages, platform));
     }
 
-    /** Applies {@code ?lang=} to the locale cookie on what has no language prefix (staff pages, API). */
+    /** Applies {@code ?lang=} to the locale cookie on staff pages; refuses an unknown one from the API. */
     private final class LanguageChoice implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -112,8 +114,11 @@ class LocaleConfiguration implements WebMvcConfigurer {
             }
             LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
             Optional<Locale> locale = languages.byCode(code);
-            if (locale.isEmpty() && request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                throw new UnsupportedLanguageException(); // a program asked: it gets a problem it can read
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                if (locale.isEmpty()) {
+                    throw new UnsupportedLanguageException(); // a program asked: it gets a problem it can read
+                }
+                return true; // the language of this answer alone (LanguagePrefixFilter), not a choice to remember
             }
             if (resolver != null && locale.isPresent()) {
                 resolver.setLocale(request, response, locale.get());

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
@@ -34,7 +33,7 @@ class LocalizedErrorAttributes extends DefaultErrorAttributes {
         attributes.remove("trace");
         attributes.remove("exception");
         attributes.remove("errors");
-        Locale locale = LocaleContextHolder.getLocale();
+        Locale locale = PageLanguage.ofError(request);
         int status = attributes.get("status") instanceof Integer s ? s : 500;
         String title = messages.getMessage(ErrorTexts.titleKey(status), null, locale);
         // "title" is the key of the JSON error shape (as in API problem details); the error templates read

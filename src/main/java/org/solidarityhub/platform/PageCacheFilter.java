@@ -1,6 +1,7 @@
 package org.solidarityhub.platform;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -66,8 +67,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         PublicPage page = match.get().page();
-        // a staff member's session, a language being chosen: this reader's own page, rendered for them alone
-        if (page.lifetime() == PublicPage.Lifetime.PRIVATE || request.getRequestedSessionId() != null || language.choosing(request)) {
+        Locale shownIn = language.settle(request);
+        // a staff member's session: their own page, rendered for them alone
+        if (page.lifetime() == PublicPage.Lifetime.PRIVATE || request.getRequestedSessionId() != null) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, Lifetimes.NO_STORE);
             chain.doFilter(request, response);
             return;
@@ -77,11 +79,11 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = key(request);
+        String key = key(request, shownIn);
         boolean gzip = Encodings.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         Validators validators = Validators.of(key, version.get(), deployment.version(), gzip);
         if (validators.notModified(request)) {
-            headers(response, request, page, validators, false);
+            headers(response, page, validators, false);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             bytes.countNotModified();
             return;
@@ -98,7 +100,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (kept != null) {
             kept.replayHeaders(response);
             hsts.writeHeaders(request, response);
-            headers(response, request, page, validators, false);
+            headers(response, page, validators, false);
             response.setHeader(X_CACHE, "HIT");
             send(response, kept, gzip, get);
             return;
@@ -116,9 +118,9 @@ class PageCacheFilter extends OncePerRequestFilter {
     }
 
     /** The URL with its query and the language: what the kept bytes and the ETag are per. */
-    private String key(HttpServletRequest request) {
+    private static String key(HttpServletRequest request, Locale shownIn) {
         String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query) + '|' + language.of(request).toLanguageTag();
+        return request.getRequestURI() + (query == null ? "" : "?" + query) + '|' + shownIn.toLanguageTag();
     }
 
     private @Nullable RenderedPage awaitOtherRendering(String renderingKey, String key, String etag) {
@@ -159,19 +161,18 @@ class PageCacheFilter extends OncePerRequestFilter {
             bytes.put(keepAs, rendered);
             response.setHeader(X_CACHE, "MISS");
         }
-        headers(response, request, page, validators, personal);
+        headers(response, page, validators, personal);
         send(response, rendered, gzip, "GET".equals(request.getMethod()));
     }
 
-    private void headers(HttpServletResponse response, HttpServletRequest request, PublicPage page, Validators validators,
+    private void headers(HttpServletResponse response, PublicPage page, Validators validators,
                          boolean personal) {
         response.setHeader(HttpHeaders.ETAG, validators.etag());
         if (validators.lastModified() != null) {
             response.setDateHeader(HttpHeaders.LAST_MODIFIED, validators.lastModified().toEpochMilli());
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, lifetimes.of(page.lifetime(), personal));
-        response.setHeader(HttpHeaders.VARY, language.inUrl(request) ? HttpHeaders.ACCEPT_ENCODING
-                : HttpHeaders.ACCEPT_ENCODING + ", Cookie, Accept-Language");
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING); // the language is in the URL
     }
 
     private static void send(HttpServletResponse response, RenderedPage page, boolean gzip, boolean withBody) throws IOException {

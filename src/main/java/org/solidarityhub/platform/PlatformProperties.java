@@ -111,6 +111,14 @@ public record PlatformProperties(
         return link(LanguageUrls.prefixed(language, path));
     }
 
+    /** An absolute link to a feed or API path that answers in this language: {@code ?lang=} unless it is the base one. */
+    public String apiLink(Locale language, String path) {
+        if (language.getLanguage().equals(SupportedLanguages.BASE.getLanguage())) {
+            return link(path);
+        }
+        return link(path + (path.contains("?") ? "&" : "?") + LocaleConfiguration.PARAMETER + "=" + language.getLanguage());
+    }
+
     /** An absolute link to a path of this site that has no language prefix (staff, API, assets). */
     public String link(String path) {
         String base = baseUrl.toString();

@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 /**
  * On a page under a language prefix, {@code @{/…}} links get the prefix from the context path
  * ({@link LanguagePrefixFilter}); links to what has no prefix (assets, API, staff, feeds) lose it again here, so
- * each of them has one URL. Runs after Spring Security, whose first filter stops {@code encodeURL} from reaching
+ * each of them has one URL. A link to a feed or the API from a page in another language than the base one gets
+ * {@code ?lang=} of the page, since the URL alone says the language of what it answers ({@link PageLanguage}). Runs after Spring Security, whose first filter stops {@code encodeURL} from reaching
  * the filters before it, and before the resource chain's filter, which fingerprints asset links first.
  */
 final class PrefixedLinks implements Filter {
@@ -33,10 +34,12 @@ final class PrefixedLinks implements Filter {
 
         private final String context;
         private final String prefixed;
+        private final Locale language;
 
         Response(HttpServletResponse response, String context, Locale language) {
             super(response);
             this.context = context;
+            this.language = language;
             this.prefixed = context + "/" + language.getLanguage();
         }
 
@@ -60,7 +63,24 @@ final class PrefixedLinks implements Filter {
                 int at = rest.indexOf(c);
                 end = at >= 0 ? Math.min(end, at) : end;
             }
-            return LanguageUrls.isPage(rest.substring(0, end)) ? url : context + rest;
+            String path = rest.substring(0, end);
+            if (LanguageUrls.isPage(path)) {
+                return url;
+            }
+            return context + (path.startsWith("/api/") ? withLanguage(rest) : rest);
+        }
+
+        /** A feed or API link in this page's language, which it names itself (its language is not the reader's). */
+        private String withLanguage(String link) {
+            if (language.equals(SupportedLanguages.BASE)) {
+                return link;
+            }
+            int fragment = link.indexOf('#');
+            int end = fragment < 0 ? link.length() : fragment;
+            int query = link.indexOf('?');
+            String separator = query >= 0 && query < end ? "&" : "?";
+            return link.substring(0, end) + separator + LocaleConfiguration.PARAMETER + "=" + language.getLanguage()
+                    + link.substring(end);
         }
     }
 }

@@ -70,19 +70,19 @@ class ReportsApiController {
         }
         int size = properties.apiPageSize();
         List<StoredReport> reports = store.published(c.id(), (number - 1) * size, size);
-        return new ApiPage(number, size, store.publishedCount(c.id()), api(reports));
+        return new ApiPage(number, size, store.publishedCount(c.id()), api(reports, locale));
     }
 
     @GetMapping("/api/v1/campaigns/{slug}/reports.atom")
     ResponseEntity<String> atom(@PathVariable String slug, Locale locale) {
         EventDirectory.CampaignRef c = events.campaignForApi(slug, locale);
-        List<ApiReport> reports = api(store.published(c.id(), 0, properties.apiPageSize()));
+        List<ApiReport> reports = api(store.published(c.id(), 0, properties.apiPageSize()), locale);
         String title = messages.getMessage("reports.feed.title", new Object[]{c.name()}, locale);
         AtomWriter.Feed feed = new AtomWriter.Feed("tag:solidarityhub,2026:reports:" + c.slug(), title,
-                platform.link("/api/v1/campaigns/" + c.slug() + "/reports.atom"), platform.link("/reports?campaign=" + c.slug()),
+                platform.apiLink(locale, "/api/v1/campaigns/" + c.slug() + "/reports.atom"), platform.link(locale, "/reports?campaign=" + c.slug()),
                 locale.getLanguage(), reports.stream().map(ApiReport::publishedAt).max(Instant::compareTo).orElse(Instant.EPOCH));
         List<AtomWriter.Entry> entries = reports.stream().map(r -> {
-            String url = r.eventUrl() != null ? r.eventUrl() : platform.link("/reports?campaign=" + c.slug());
+            String url = r.eventUrl() != null ? r.eventUrl() : platform.link(locale, "/reports?campaign=" + c.slug());
             String summary = r.text().length() > 300 ? r.text().substring(0, 300) + "…" : r.text();
             return new AtomWriter.Entry("tag:solidarityhub,2026:report:" + r.id(),
                     messages.getMessage("reports.feed.entry", new Object[]{r.id()}, locale), url, r.publishedAt(),
@@ -109,11 +109,11 @@ class ReportsApiController {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private List<ApiReport> api(List<StoredReport> reports) {
+    private List<ApiReport> api(List<StoredReport> reports, Locale locale) {
         Map<Long, MediaItem> found = views.media(reports.stream().flatMap(r -> r.approvedItems().stream())
                 .map(StoredReport.Item::mediaId).toList());
         return reports.stream().map(r -> new ApiReport(r.id(), r.eventId(),
-                r.eventId() == null ? null : platform.link("/events/" + r.eventId()), r.language(), r.body(), r.attendance(),
+                r.eventId() == null ? null : platform.link(locale, "/events/" + r.eventId()), r.language(), r.body(), r.attendance(),
                 r.country(), r.eventType(), r.publishedAt(),
                 r.links().stream().map(l -> new ApiLink(l.url(), l.host())).toList(),
                 r.approvedItems().stream().map(i -> found.get(i.mediaId())).filter(m -> m != null && m.published())

@@ -84,7 +84,9 @@ class AppealApiTest extends AppealTestSupport {
         assertThat(body.get("counts").get("byCountry").get("PL").get("fewerThan").asLong()).isEqualTo(5);
         assertThat(counts.of(appeal.id()).byCountry()).containsEntry("BE", 1L).containsEntry("PL", 1L);
 
-        JsonNode ukrainian = get("/api/v1/appeals/" + appeal.slug(), "uk");
+        assertThat(get("/api/v1/appeals/" + appeal.slug(), "uk").get("language").asString())
+                .as("a cacheable answer is in the language of its URL, not the reader's").isEqualTo("en");
+        JsonNode ukrainian = get("/api/v1/appeals/" + appeal.slug() + "?lang=uk", "en");
         assertThat(ukrainian.get("language").asString()).isEqualTo("uk");
         assertThat(ukrainian.get("title").asString()).startsWith("Мир для України");
 

@@ -51,6 +51,37 @@ class EventsPageCacheTest extends WebTest {
     }
 
     @Test
+    void aFeedIsInTheLanguageItsUrlNamesWhateverTheReadersCookieOrBrowserSay() {
+        String atom = "/api/v1/campaigns/" + campaign.slug() + "/events.atom";
+        Browser.Page english = anotherBrowser().acceptLanguage("uk").get(atom, "Cookie", "lang=uk");
+        Browser.Page ukrainian = anotherBrowser().get(atom + "?lang=uk");
+
+        assertThat(english.body()).contains("<title>Test week of action</title>", "/en/events?campaign=")
+                .doesNotContain("Тестовий тиждень дій");
+        assertThat(ukrainian.body()).contains("<title>Тестовий тиждень дій</title>", "/uk/events?campaign=",
+                atom + "?lang=uk");
+        for (Browser.Page feed : List.of(english, ukrainian)) {
+            assertThat(feed.status()).isEqualTo(200);
+            assertThat(feed.headers().allValues("Vary")).containsExactly("Accept-Encoding");
+            assertThat(feed.header("Cache-Control").orElseThrow()).startsWith("public, max-age=");
+            assertThat(feed.setCookies()).as("a language named in the URL is not a choice to remember").isEmpty();
+        }
+        assertThat(anotherBrowser().get(atom + "?lang=uk").header("X-Cache")).contains("HIT");
+    }
+
+    @Test
+    void aPageLinksToItsFeedsInItsOwnLanguage() {
+        Browser.Page ukrainian = anotherBrowser().get("/uk/events?campaign=" + campaign.slug());
+        Browser.Page english = anotherBrowser().get("/en/events?campaign=" + campaign.slug());
+
+        String feed = "/api/v1/campaigns/" + campaign.slug() + "/events.atom";
+        assertThat(ukrainian.doc().select("a[href=" + feed + "?lang=uk]")).hasSize(1);
+        assertThat(ukrainian.doc().select("[data-geojson]").attr("data-geojson")).endsWith("events.geojson?lang=uk");
+        assertThat(english.doc().select("a[href=" + feed + "]")).hasSize(1);
+        assertThat(english.doc().select("[data-geojson]").attr("data-geojson")).endsWith("events.geojson");
+    }
+
+    @Test
     void aNewlyApprovedEventChangesEveryPageAndFeedOfItsCampaignAtOnce() {
         List<Browser.Page> before = pages().stream().map(path -> anotherBrowser().get(path)).toList();
 

@@ -62,6 +62,9 @@ class FundraisingFacadeTest extends WebTest {
                 .satisfies(n -> assertThat(n.progress().orderedItems()).isEqualTo(100))
                 .satisfies(n -> assertThat(n.progress().deliveredItems()).isEqualTo(1));
         assertThat(fundraising.totals(open).ordered()).isEqualTo(new Money(6_000_000, "EUR"));
+        assertThat(fundraising.ledgerSize(open)).isEqualTo(3);
+        assertThat(fundraising.ledger(open, 2, 0)).extracting(Ledger.Posted::kind)
+                .containsExactly(TransactionKind.DELIVERY, TransactionKind.PURCHASE_ORDERED);
     }
 
     @Test

@@ -46,11 +46,23 @@ class MediaRefusalsTest extends WebTest {
 
     /** Asserts that the facade refuses the upload with this key, and that nothing of it is kept. */
     static void assertRefused(Media media, JdbcClient db, InputStream upload, long declaredSize, String key) {
+        assertRefused(media, db, upload, declaredSize, null, key);
+    }
+
+    /** As above, through {@link Media#acceptPages} with these options ({@link Media#accept} when null). */
+    static void assertRefused(Media media, JdbcClient db, InputStream upload, long declaredSize,
+                              @org.jspecify.annotations.Nullable MediaOptions options, String key) {
         MediaOwner owner = new MediaOwner("tests", UUID.randomUUID().toString());
         long storedBefore = files(STORE);
         long rowsBefore = db.sql("SELECT COUNT(*) FROM media_item").query(Long.class).single();
 
-        assertThatThrownBy(() -> media.accept(upload, declaredSize, owner))
+        assertThatThrownBy(() -> {
+            if (options == null) {
+                media.accept(upload, declaredSize, owner);
+            } else {
+                media.acceptPages(upload, declaredSize, owner, options);
+            }
+        })
                 .isInstanceOf(MediaRefusedException.class)
                 .extracting(e -> ((MediaRefusedException) e).reasonKey()).isEqualTo(key);
 

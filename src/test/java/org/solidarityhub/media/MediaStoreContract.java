@@ -56,6 +56,21 @@ abstract class MediaStoreContract {
     }
 
     @Test
+    void keptOriginalsAreStoredUnderTheirOwnFolderWithTheirType() throws IOException {
+        String key = MediaKeys.newOriginalKey("application/pdf");
+        assertThat(key).matches("original/[0-9a-f]{32}\\.pdf");
+        assertThat(MediaKeys.isPublicName(key)).isFalse();
+        assertThat(MediaKeys.isPublicName(key.substring("original/".length()))).as("no public name is a pdf").isFalse();
+        store().put(key, file(new byte[] {'%', 'P', 'D', 'F', '-'}), "application/pdf");
+
+        MediaStore.Stored stored = store().open(key).orElseThrow();
+        assertThat(read(stored)).containsExactly('%', 'P', 'D', 'F', '-');
+        assertThat(sameStorageElsewhere().exists(key)).isTrue();
+        store().delete(key);
+        assertThat(store().exists(key)).isFalse();
+    }
+
+    @Test
     void partOfAnObjectCanBeRead() throws IOException {
         String key = MediaKeys.newName("mp4");
         store().put(key, file(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}), "video/mp4");
@@ -88,7 +103,8 @@ abstract class MediaStoreContract {
 
     @Test
     void keysThatMediaDoesNotMakeAreRejected() {
-        for (String key : new String[] {"../etc/passwd", "/abs.jpg", "master/../x.jpg", "x.jpg", "ABCDEF.html", ""}) {
+        for (String key : new String[] {"../etc/passwd", "/abs.jpg", "master/../x.jpg", "x.jpg", "ABCDEF.html", "",
+                "original/../x.pdf", "master/" + "0".repeat(32) + ".pdf", "0".repeat(32) + ".pdf"}) {
             assertThatThrownBy(() -> store().open(key)).as(key).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> store().put(key, temp, "image/jpeg")).as(key).isInstanceOf(IllegalArgumentException.class);
         }

@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.solidarityhub.events.EventsFixture;
 import org.solidarityhub.test.Browser;
 import org.solidarityhub.test.Nginx;
 import org.solidarityhub.test.TcpProxy;
@@ -18,6 +21,8 @@ import org.solidarityhub.test.WebTest;
  * requests that reach it and answers as a cacheable page does.
  */
 class NginxFrontCacheTest extends WebTest {
+
+    @Autowired ApplicationContext context;
 
     private TcpProxy app;
     private Nginx nginx;
@@ -126,6 +131,21 @@ class NginxFrontCacheTest extends WebTest {
         anotherReader().acceptLanguage("uk").get(path);
 
         assertThat(FrontCacheProbe.requests("GET", path)).isEqualTo(2);
+    }
+
+    @Test
+    void storesAFeedOnceForReadersOfEveryLanguageSinceItsUrlNamesItsLanguage() {
+        String feed = "/api/v1/campaigns/" + EventsFixture.newCampaignSlug(context) + "/events.atom";
+        Browser.Page first = reader.get(feed);
+        Browser.Page second = anotherReader().acceptLanguage("uk").get(feed, "Cookie", "lang=uk");
+        Browser.Page ukrainian = anotherReader().get(feed + "?lang=uk");
+
+        assertThat(first.status()).as(nginx.log()).isEqualTo(200);
+        assertThat(second.header("x-cache-status")).contains("HIT");
+        assertThat(second.body()).isEqualTo(first.body()).contains("Test week of action");
+        assertThat(ukrainian.header("x-cache-status")).contains("MISS");
+        assertThat(ukrainian.body()).contains("Тестовий тиждень дій");
+        assertThat(anotherReader().get(feed + "?lang=uk").header("x-cache-status")).contains("HIT");
     }
 
     @Test
