@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The public ledger of a fundraiser: its transactions, newest first, with their entries, filtered by kind, month
- * and need. A donation shows its donor only as they chose (anonymous by default) and its channel; nothing else of a
- * donation, and neither the staff's memo nor who posted.
+ * and need. A donation shows its donor only as they chose (anonymous by default; never once it is reversed) and its
+ * channel; nothing else of a donation, and neither the staff's memo nor who posted.
  */
 @Component
 class PublicLedger {
@@ -88,9 +88,10 @@ class PublicLedger {
         Map<Long, Line> found = new LinkedHashMap<>();
         where(db.sql("""
                         SELECT t.id, t.occurred_on, t.kind, t.reverses_id, t.donation_id, t.purchase_id, t.delivery_id,
-                               o.kind AS reversed_kind, d.display, d.public_name, d.channel
+                               o.kind AS reversed_kind, r.id AS reversed_by, d.display, d.public_name, d.channel
                         FROM ledger_transaction t
                         LEFT JOIN ledger_transaction o ON o.id = t.reverses_id
+                        LEFT JOIN ledger_transaction r ON r.reverses_id = t.id
                         LEFT JOIN donation d ON d.id = t.donation_id
                         """ + " WHERE " + conditions(filter) + " ORDER BY t.id DESC" + limit), fundraiserId, filter)
                 .query((ResultSet rs) -> {
@@ -115,11 +116,14 @@ class PublicLedger {
     }
 
     private static Line line(ResultSet rs) throws SQLException {
-        String reversed = rs.getString("reversed_kind");
+        String reversedKind = rs.getString("reversed_kind");
         String display = rs.getString("display");
-        String donor = display == null || Donation.Display.ANONYMOUS.name().equals(display) ? null : rs.getString("public_name");
+        // a reversed donation (and its reversal) no longer names its donor: it may have been reversed for the name
+        boolean reversed = Ledger.nullableLong(rs, "reversed_by") != null || reversedKind != null;
+        String donor = reversed || display == null || Donation.Display.ANONYMOUS.name().equals(display) ? null
+                : rs.getString("public_name");
         return new Line(rs.getLong("id"), rs.getObject("occurred_on", LocalDate.class),
-                TransactionKind.valueOf(rs.getString("kind")), reversed == null ? null : TransactionKind.valueOf(reversed),
+                TransactionKind.valueOf(rs.getString("kind")), reversedKind == null ? null : TransactionKind.valueOf(reversedKind),
                 Ledger.nullableLong(rs, "reverses_id"), Ledger.nullableLong(rs, "donation_id"),
                 Ledger.nullableLong(rs, "purchase_id"), Ledger.nullableLong(rs, "delivery_id"), donor,
                 rs.getString("channel"), List.of());

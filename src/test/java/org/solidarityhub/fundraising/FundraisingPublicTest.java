@@ -35,6 +35,10 @@ class FundraisingPublicTest extends WebTest {
     Deliveries deliveries;
     @Autowired
     NumberedReports reports;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     PublicFundraisingFixture fixture;
     PublicFundraisingFixture.Made made;
@@ -89,6 +93,20 @@ class FundraisingPublicTest extends WebTest {
         assertThat(february.text()).contains("No transaction matches.");
         Document second = browser.open("/en/fundraisers/" + slug + "/ledger?page=2").doc();
         assertThat(second.select("table.ledger tbody tr")).isEmpty();
+    }
+
+    @Test
+    void aReversedDonationNoLongerNamesItsDonor() {
+        long tx = db.sql("""
+                        SELECT t.id FROM ledger_transaction t JOIN donation d ON d.id = t.donation_id
+                        WHERE d.fundraiser_id = :f AND d.public_name = 'Friends of Kyiv'""")
+                .param("f", made.fundraiser().id()).query(Long.class).single();
+        transactions.executeWithoutResult(status -> ledger.reverse(tx, java.time.LocalDate.parse("2026-03-06"),
+                "the donor asked to stay anonymous", null));
+        Document ledgerPage = browser.open("/en/fundraisers/" + slug + "/ledger").doc();
+        assertThat(ledgerPage.select("table.ledger tbody tr")).hasSize(6);
+        assertThat(ledgerPage.text()).doesNotContain("Friends of Kyiv");
+        assertThat(browser.get("/api/v1/fundraisers/" + slug + "/ledger.csv").body()).doesNotContain("Friends of Kyiv");
     }
 
     @Test
