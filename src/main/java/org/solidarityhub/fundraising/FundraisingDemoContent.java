@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.solidarityhub.platform.PlatformProperties;
@@ -124,7 +125,7 @@ class FundraisingDemoContent {
     }
 
     private void donate(long fundraiserId, String amount, String currency, String on, Donation.Display display,
-                        String name, Long need, ExchangeRate rate) {
+                        @Nullable String name, @Nullable Long need, @Nullable ExchangeRate rate) {
         donations.record(fundraiserId, new Donations.NewDonation(Money.parse(amount, currency), LocalDate.parse(on),
                 Donation.Channel.BANK_TRANSFER, null, display, name, need, null, null, rate));
     }
