@@ -35,6 +35,13 @@ class FundraisingDemoContentTest extends WebTest {
         assertThat(report.select(".report-delivered").text()).isEqualTo("€0.00");
         assertThat(browser.open("/en/fundraisers/" + FundraisingDemoContent.SLUG + "/reports/1/verify").doc()
                 .select(".verdict").text()).startsWith("Verified");
+        // the canonical rows: sixteen fields, the typed rate as a plain decimal, the same on H2 and PostgreSQL
+        String rows = browser.get("/fundraisers/" + FundraisingDemoContent.SLUG + "/reports/1/rows.txt").body();
+        assertThat(rows).endsWith("\n").doesNotContain("\r");
+        assertThat(rows.lines()).anyMatch(line -> line.matches(
+                "\\d+\\|\\d+\\|2022-03-07\\|DONATION\\|\\|\\d+\\|\\|\\|EXCHANGE\\|\\|-5000000\\|PLN\\|\\|0\\.2096\\|2022-03-07\\|NBP"));
+        assertThat(rows.lines()).anyMatch(line -> line.matches(
+                "\\d+\\|\\d+\\|2022-03-16\\|PURCHASE_ORDERED\\|\\|\\|\\d+\\|\\|GOODS_ORDERED\\|\\d+\\|6000000\\|EUR\\|100\\|\\|\\|"));
         Document ledger = browser.open("/en/fundraisers/" + FundraisingDemoContent.SLUG + "/ledger?kind=DONATION").doc();
         assertThat(ledger.select("table.ledger").text()).contains("Black Mosquito", "Friends in Berlin", "Anonymous");
     }
