@@ -1,12 +1,15 @@
 // Issue 12's "done when", the whole path in a real browser with JavaScript off: a first treasurer creates "Operation
 // Solidarity" (EUR) with its vests need, imports a camt.053 bank statement (typing the rate of its UAH line) and records
 // the purchase of 100 class 4 vests for €60,000 through the Open Dialogue Foundation, above the four-eyes amount; a
-// second treasurer approves it, moves it to paid, shipped and delivered and records the delivery.
+// second treasurer approves it, moves it to paid, shipped and delivered, records the delivery and publishes report
+// "Day 23"; a donor in a browser of their own (JavaScript off) sees the raised figure, the purchase with its status,
+// the delivery and the report with its hash on the public fundraiser page.
 //
 // Inputs (environment): BASE_URL, SLUG (new fundraiser's slug), STATEMENT (a camt.053 file), TODAY (the app's date,
 // yyyy-mm-dd), TREASURER_1_EMAIL, TREASURER_1_PASSWORD, TREASURER_1_TOTP, TREASURER_2_EMAIL, TREASURER_2_PASSWORD,
 // TREASURER_2_TOTP, CLOCK_OFFSET_MS, SCREENSHOT_DIR, CHROMIUM.
-// Prints "FUNDRAISER_ID <id>" and "PURCHASE_ID <id>" for the Java side.
+// Prints "FUNDRAISER_ID <id>", "PURCHASE_ID <id>", "REPORT_SHA256 <hex>" and "ROWS_SHA256 <hex>" for the Java side,
+// which verifies the report with tools/verify-fundraising-report.
 // Run by src/test/java/org/solidarityhub/fundraising/FundraisingDoneWhenBrowserTest.java.
 
 import { env, fail, staffSignIn, withBrowser } from './lib.mjs';
@@ -133,5 +136,59 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
 
     // TODO(receiptsui): the receipt PDF is uploaded on the purchase page, a region blacked out and the redacted copy
     // published, once the branch receiptsui lands.
-    // TODO(public): report "Day 23" published by the second treasurer, and the donor's view of the public page.
+
+    s.step('6 the second treasurer publishes report "Day 23"');
+    await page.goto(`${BASE_URL}${fundraiserPath}/reports`, { waitUntil: 'load' });
+    await page.locator('#r-title').fill('Day 23');
+    await s.clickAndLoad(page.locator(`form[action$="${fundraiserPath}/reports"] button[type=submit]`), (url) => url.pathname === `${fundraiserPath}/reports`);
+    await expectNotice('Report 1 is published.');
+    s.log(`6 ${await notice()} (${await s.screenshot('report-published')})`);
+    await s.clickAndLoad(page.locator('form.signout button'), (url) => url.pathname === '/staff/login');
+
+    s.step('7 a donor, JavaScript off, reads the public fundraiser page');
+    // a browser of their own: no staff cookie, JavaScript off; its requests are checked with the run's
+    const donorContext = await page.context().browser().newContext({ javaScriptEnabled: false, locale: 'en-GB', viewport: { width: 1100, height: 800 } });
+    donorContext.on('request', (request) => s.requests.push(request.url()));
+    donorContext.on('response', (response) => { if (response.status() >= 400) s.problems.push(`${response.url()} answered ${response.status()}`); });
+    const donor = await donorContext.newPage();
+    await donor.goto(`${BASE_URL}/en/fundraisers/${SLUG}`, { waitUntil: 'load' });
+    const donorText = async (locator) => (await locator.textContent({ timeout: 5_000 })).replace(/\s+/g, ' ').trim();
+    const h1 = await donorText(donor.locator('h1'));
+    if (h1 !== 'Operation Solidarity') throw new Error(`the public page's h1 is ${h1}`);
+    const raisedPublic = await donorText(donor.locator('.raised-figures'));
+    if (!raisedPublic.startsWith('€1,570.50 raised of €100,000.00')) throw new Error(`the public page says ${raisedPublic}`);
+    const purchase = donor.locator('article.purchase').first();
+    const purchaseText = await donorText(purchase);
+    for (const expected of ['100 × Bulletproof vests, class 4, €60,000.00', 'Supplier withheld for safety', 'Open Dialogue Foundation']) {
+      if (!purchaseText.includes(expected)) throw new Error(`the purchase does not say ${JSON.stringify(expected)}: ${purchaseText}`);
+    }
+    if (purchaseText.includes('Vest manufacturer')) throw new Error(`the withheld supplier is named in public: ${purchaseText}`);
+    const done = await purchase.locator('ol.status li.done').allTextContents();
+    if (done.length !== 4 || !done[3].includes('Delivered')) throw new Error(`the purchase's steps done: ${JSON.stringify(done)}`);
+    const deliveries = (await purchase.locator('ul.deliveries li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    if (deliveries.length !== 1 || !deliveries[0].startsWith('100 items on ') || !deliveries[0].endsWith('to: withheld for safety')) {
+      throw new Error(`the deliveries say ${JSON.stringify(deliveries)}`);
+    }
+    if ((await donor.content()).includes('Kharkiv')) throw new Error('the hidden recipient is named on the public page');
+    // TODO(receiptsui): the purchase's redacted receipt thumbnail on the public page, once the branch receiptsui lands.
+    const report = donor.locator('#reports ul.reports li').first();
+    const reportLink = await donorText(report.locator('a'));
+    if (reportLink !== 'No. 1: Day 23') throw new Error(`the report is listed as ${reportLink}`);
+    const reportHash = await donorText(report.locator('code.hash'));
+    if (!/^[0-9a-f]{64}$/.test(reportHash)) throw new Error(`the report's hash is shown as ${reportHash}`);
+    await donor.screenshot({ path: `${env('SCREENSHOT_DIR', 'target/e2e')}/08-public-page.png`, fullPage: true });
+    s.log(`7 the donor sees ${raisedPublic}; "${purchaseText.slice(0, 60)}…" delivered; ${deliveries[0]}; ${reportLink} ${reportHash.slice(0, 16)}…`);
+
+    s.step('8 the donor opens the report and its hashes');
+    await Promise.all([donor.waitForURL((url) => url.pathname === `/en/fundraisers/${SLUG}/reports/1`, { waitUntil: 'load' }), report.locator('a').click()]);
+    const shownHash = await donorText(donor.locator('code.report-sha256'));
+    if (shownHash !== reportHash) throw new Error(`the report page shows ${shownHash}, the fundraiser page ${reportHash}`);
+    const rowsHash = await donorText(donor.locator('code.rows-sha256'));
+    const command = await donorText(donor.locator('pre.command'));
+    if (!command.includes(`tools/verify-fundraising-report`)) throw new Error(`the report page shows no command: ${command}`);
+    await donor.screenshot({ path: `${env('SCREENSHOT_DIR', 'target/e2e')}/09-public-report.png`, fullPage: true });
+    console.log(`REPORT_SHA256 ${reportHash}`);
+    console.log(`ROWS_SHA256 ${rowsHash}`);
+    s.log(`8 report no. 1 "Day 23": report ${reportHash.slice(0, 16)}…, rows ${rowsHash.slice(0, 16)}…`);
+    await donorContext.close();
   });

@@ -2,13 +2,17 @@ package org.solidarityhub.fundraising;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Issue 12's "done when" as one path in Chromium with JavaScript off ({@code e2e/fundraising-done.mjs}): two
  * treasurers sign in with both factors; the first creates Operation Solidarity (EUR), imports a camt.053 statement
  * and records the vests purchase through the Open Dialogue Foundation above the four-eyes amount; the second approves
- * it, moves it to paid, shipped and delivered and records the delivery. Then the server's side is checked: what the
- * pages said is what the ledger holds.
+ * it, moves it to paid, shipped and delivered, records the delivery and publishes report "Day 23"; a donor sees all
+ * of it on the public page. Then the server's side is checked (what the pages said is what the ledger holds) and the
+ * report is verified with the documented command, {@code tools/verify-fundraising-report}, against this server.
  */
 class FundraisingDoneWhenBrowserTest extends WebTest {
 
@@ -32,7 +37,7 @@ class FundraisingDoneWhenBrowserTest extends WebTest {
     StaffFixture staff;
 
     @Test
-    void aTreasurerImportsAStatementAndRecordsTheVestsASecondApprovesThemAndTheirDeliveryIsRecorded() throws Exception {
+    void aTreasurerImportsAStatementAndRecordsTheVestsASecondApprovesThemTheyAreDeliveredDay23IsVerifiedAndADonorSeesItAll() throws Exception {
         E2eScripts.requireBrowser();
         StaffFixture.Member first = staff.member(uniqueEmail("treasurer-1"), StaffRole.TREASURER);
         StaffFixture.Member second = staff.member(uniqueEmail("treasurer-2"), StaffRole.TREASURER);
@@ -76,6 +81,34 @@ class FundraisingDoneWhenBrowserTest extends WebTest {
         assertThat(sum(id, "GOODS_ORDERED")).isZero();
         assertThat(db.sql("SELECT SUM(quantity) FROM delivery WHERE purchase_id = :p").param("p", purchase)
                 .query(Long.class).single()).isEqualTo(100);
+
+        // report no. 1 as the donor saw it, verified with the documented command against this server
+        String reportHash = printedText(run, "REPORT_SHA256");
+        String rowsHash = printedText(run, "ROWS_SHA256");
+        assertThat(db.sql("SELECT title, rows_sha256, report_sha256, published_by FROM fundraising_report WHERE fundraiser_id = :f AND number = 1")
+                .param("f", id).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).single())
+                .containsExactly("Day 23", rowsHash, reportHash, second.id());
+        Verification verified = verify("http://localhost:" + port, slug, "1", "--expect", reportHash);
+        assertThat(verified.exitCode()).as("exit code of tools/verify-fundraising-report, which printed:\n%s", verified.output()).isZero();
+        assertThat(verified.output()).contains("report 1 (Day 23): rows " + rowsHash + " report " + reportHash + " OK")
+                .contains("the last report is the one you expected").doesNotContain("FAILED");
+        Verification wrong = verify("http://localhost:" + port, slug, "1", "--expect", "0".repeat(64));
+        assertThat(wrong.exitCode()).as("a hash saved from another report: %s", wrong.output()).isEqualTo(1);
+        assertThat(wrong.output()).contains("FAILED: the last report hashes to " + reportHash);
+    }
+
+    /** What {@code tools/verify-fundraising-report} printed and how it ended. */
+    private record Verification(int exitCode, String output) {
+    }
+
+    /** Runs the documented command {@code tools/verify-fundraising-report} as a process, as a donor would. */
+    private static Verification verify(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of("tools/verify-fundraising-report").toAbsolutePath().toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("tools/verify-fundraising-report finished").isTrue();
+        return new Verification(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
     private long sum(long fundraiser, String account) {
@@ -85,8 +118,13 @@ class FundraisingDoneWhenBrowserTest extends WebTest {
 
     /** A number the script printed as {@code NAME 123}. */
     private static long printed(E2eScripts.Run run, String name) {
-        Matcher matcher = Pattern.compile("^" + name + " (\\d+)$", Pattern.MULTILINE).matcher(run.output());
+        return Long.parseLong(printedText(run, name));
+    }
+
+    /** A value the script printed on a line of its own as {@code NAME value}. */
+    private static String printedText(E2eScripts.Run run, String name) {
+        Matcher matcher = Pattern.compile("^" + name + " (\\S+)$", Pattern.MULTILINE).matcher(run.output());
         assertThat(matcher.find()).as("the script printed %s:\n%s", name, run.output()).isTrue();
-        return Long.parseLong(matcher.group(1));
+        return matcher.group(1);
     }
 }
