@@ -1,15 +1,17 @@
 // Issue 12's "done when", the whole path in a real browser with JavaScript off: a first treasurer creates "Operation
 // Solidarity" (EUR) with its vests need, imports a camt.053 bank statement (typing the rate of its UAH line) and records
 // the purchase of 100 class 4 vests for €60,000 through the Open Dialogue Foundation, above the four-eyes amount; a
-// second treasurer approves it, moves it to paid, shipped and delivered, records the delivery and publishes report
-// "Day 23"; a donor in a browser of their own (JavaScript off) sees the raised figure, the purchase with its status,
-// the delivery and the report with its hash on the public fundraiser page.
+// second treasurer approves it, moves it to paid, shipped and delivered, records the delivery, uploads the receipt
+// PDF, blacks out its account number, publishes the redacted copy and publishes report "Day 23"; a donor in a browser
+// of their own (JavaScript off) sees the raised figure, the purchase with its status, the delivery and the report
+// with its hash on the public fundraiser page.
 //
-// Inputs (environment): BASE_URL, SLUG (new fundraiser's slug), STATEMENT (a camt.053 file), TODAY (the app's date,
-// yyyy-mm-dd), TREASURER_1_EMAIL, TREASURER_1_PASSWORD, TREASURER_1_TOTP, TREASURER_2_EMAIL, TREASURER_2_PASSWORD,
-// TREASURER_2_TOTP, CLOCK_OFFSET_MS, SCREENSHOT_DIR, CHROMIUM.
+// Inputs (environment): BASE_URL, SLUG (the new fundraiser's slug), STATEMENT (a camt.053 file), TODAY (the app's
+// date, yyyy-mm-dd), RECEIPT (a PDF), REGIONS (what to black out on its first page), TREASURER_1_EMAIL,
+// TREASURER_1_PASSWORD, TREASURER_1_TOTP, TREASURER_2_EMAIL, TREASURER_2_PASSWORD, TREASURER_2_TOTP,
+// CLOCK_OFFSET_MS, SCREENSHOT_DIR, CHROMIUM.
 // Prints "FUNDRAISER_ID <id>", "PURCHASE_ID <id>", "REPORT_SHA256 <hex>" and "ROWS_SHA256 <hex>" for the Java side,
-// which verifies the report with tools/verify-fundraising-report.
+// which checks the ledger and the published receipt and verifies the report with tools/verify-fundraising-report.
 // Run by src/test/java/org/solidarityhub/fundraising/FundraisingDoneWhenBrowserTest.java.
 
 import { env, fail, staffSignIn, withBrowser } from './lib.mjs';
@@ -18,6 +20,8 @@ const BASE_URL = env('BASE_URL').replace(/\/+$/, '');
 const SLUG = env('SLUG');
 const STATEMENT = env('STATEMENT');
 const TODAY = env('TODAY');
+const RECEIPT = env('RECEIPT');
+const REGIONS = env('REGIONS');
 const clockOffsetMs = Number(env('CLOCK_OFFSET_MS', '0'));
 if (!Number.isFinite(clockOffsetMs)) fail('setup', `CLOCK_OFFSET_MS is not a number: ${process.env.CLOCK_OFFSET_MS}`);
 const treasurer = (n) => ({ email: env(`TREASURER_${n}_EMAIL`), password: env(`TREASURER_${n}_PASSWORD`),
@@ -134,18 +138,47 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
     await expectText('Every item was delivered.', 'A volunteer unit near Kharkiv · withheld in public');
     s.log(`5 paid, shipped, delivered on ${TODAY}; 100 vests delivered (${await s.screenshot('delivered')})`);
 
-    // TODO(receiptsui): the receipt PDF is uploaded on the purchase page, a region blacked out and the redacted copy
-    // published, once the branch receiptsui lands.
+    s.step('6 the receipt PDF is uploaded, its account number blacked out and the redacted copy published');
+    const receiptState = async () => (await page.locator('article.receipt .receipt-state').first().textContent({ timeout: 5_000 })).trim();
+    // media renders the pages off the request thread: the treasurer reloads the page until they are ready
+    const untilProcessed = async () => {
+      const deadline = Date.now() + 60_000;
+      while ((await receiptState()) === 'being processed' && Date.now() < deadline) {
+        await page.waitForTimeout(500);
+        await page.goto(`${BASE_URL}${purchasePath}`, { waitUntil: 'load' });
+      }
+      const state = await receiptState();
+      if (state !== 'ready, not published') throw new Error(`the receipt is "${state}" after 60 s`);
+    };
+    await page.locator('#receipt-file').setInputFiles(RECEIPT);
+    await s.clickAndLoad(page.locator(`form[action$="${purchasePath}/receipts"] button[type=submit]`), (url) => url.pathname === purchasePath);
+    await expectNotice('The receipt was uploaded and is being processed');
+    await untilProcessed();
+    const pages = await page.locator('article.receipt .receipt-page').count();
+    if (pages !== 2) throw new Error(`the receipt shows ${pages} pages, expected 2`);
+    s.log(`6 the receipt's ${pages} pages are ready (${await s.screenshot('receipt-ready')})`);
+    const redact = page.locator('form.regions-form[action$="/pages/1/redact"]');
+    await redact.locator('textarea[name=regions]').fill(REGIONS);
+    await s.clickAndLoad(redact.locator('button[type=submit]'), (url) => url.pathname === purchasePath);
+    await expectNotice('The page was rendered again with these black boxes.');
+    await untilProcessed();
+    await expectText('one black box');
+    s.log(`6 page 1 blacked out at ${REGIONS} (${await s.screenshot('receipt-redacted')})`);
+    await s.clickAndLoad(page.locator('article.receipt form[action$="/publish"] button'), (url) => url.pathname === purchasePath);
+    await expectNotice('The redacted copy is published. The original stays private.');
+    if ((await receiptState()) !== 'published') throw new Error(`the receipt is "${await receiptState()}"`);
+    if ((await page.locator('form.regions-form[action*="/receipts/"]').count()) !== 0) throw new Error('the boxes of a published receipt can still be changed');
+    s.log(`6 the redacted copy is published (${await s.screenshot('receipt-published')})`);
 
-    s.step('6 the second treasurer publishes report "Day 23"');
+    s.step('7 the second treasurer publishes report "Day 23"');
     await page.goto(`${BASE_URL}${fundraiserPath}/reports`, { waitUntil: 'load' });
     await page.locator('#r-title').fill('Day 23');
     await s.clickAndLoad(page.locator(`form[action$="${fundraiserPath}/reports"] button[type=submit]`), (url) => url.pathname === `${fundraiserPath}/reports`);
     await expectNotice('Report 1 is published.');
-    s.log(`6 ${await notice()} (${await s.screenshot('report-published')})`);
+    s.log(`7 ${await notice()} (${await s.screenshot('report-published')})`);
     await s.clickAndLoad(page.locator('form.signout button'), (url) => url.pathname === '/staff/login');
 
-    s.step('7 a donor, JavaScript off, reads the public fundraiser page');
+    s.step('8 a donor, JavaScript off, reads the public fundraiser page');
     // a browser of their own: no staff cookie, JavaScript off; its requests are checked with the run's
     const donorContext = await page.context().browser().newContext({ javaScriptEnabled: false, locale: 'en-GB', viewport: { width: 1100, height: 800 } });
     donorContext.on('request', (request) => s.requests.push(request.url()));
@@ -170,25 +203,27 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
       throw new Error(`the deliveries say ${JSON.stringify(deliveries)}`);
     }
     if ((await donor.content()).includes('Kharkiv')) throw new Error('the hidden recipient is named on the public page');
-    // TODO(receiptsui): the purchase's redacted receipt thumbnail on the public page, once the branch receiptsui lands.
+    // TODO(public, receiptsui): the purchase's redacted receipt thumbnail on the public page. Neither branch renders
+    // Fundraising.receipts(...) (receiptsui's facade) on templates/fundraising/fundraiser.html (public's page) yet, so
+    // the donor's view of the receipt is left out; the Java side checks the published copy through the facade instead.
     const report = donor.locator('#reports ul.reports li').first();
     const reportLink = await donorText(report.locator('a'));
     if (reportLink !== 'No. 1: Day 23') throw new Error(`the report is listed as ${reportLink}`);
     const reportHash = await donorText(report.locator('code.hash'));
     if (!/^[0-9a-f]{64}$/.test(reportHash)) throw new Error(`the report's hash is shown as ${reportHash}`);
-    await donor.screenshot({ path: `${env('SCREENSHOT_DIR', 'target/e2e')}/08-public-page.png`, fullPage: true });
-    s.log(`7 the donor sees ${raisedPublic}; "${purchaseText.slice(0, 60)}…" delivered; ${deliveries[0]}; ${reportLink} ${reportHash.slice(0, 16)}…`);
+    await donor.screenshot({ path: `${env('SCREENSHOT_DIR', 'target/e2e')}/public-page.png`, fullPage: true });
+    s.log(`8 the donor sees ${raisedPublic}; "${purchaseText.slice(0, 60)}…" delivered; ${deliveries[0]}; ${reportLink} ${reportHash.slice(0, 16)}…`);
 
-    s.step('8 the donor opens the report and its hashes');
+    s.step('9 the donor opens the report and its hashes');
     await Promise.all([donor.waitForURL((url) => url.pathname === `/en/fundraisers/${SLUG}/reports/1`, { waitUntil: 'load' }), report.locator('a').click()]);
     const shownHash = await donorText(donor.locator('code.report-sha256'));
     if (shownHash !== reportHash) throw new Error(`the report page shows ${shownHash}, the fundraiser page ${reportHash}`);
     const rowsHash = await donorText(donor.locator('code.rows-sha256'));
     const command = await donorText(donor.locator('pre.command'));
     if (!command.includes(`tools/verify-fundraising-report`)) throw new Error(`the report page shows no command: ${command}`);
-    await donor.screenshot({ path: `${env('SCREENSHOT_DIR', 'target/e2e')}/09-public-report.png`, fullPage: true });
+    await donor.screenshot({ path: `${env('SCREENSHOT_DIR', 'target/e2e')}/public-report.png`, fullPage: true });
     console.log(`REPORT_SHA256 ${reportHash}`);
     console.log(`ROWS_SHA256 ${rowsHash}`);
-    s.log(`8 report no. 1 "Day 23": report ${reportHash.slice(0, 16)}…, rows ${rowsHash.slice(0, 16)}…`);
+    s.log(`9 report no. 1 "Day 23": report ${reportHash.slice(0, 16)}…, rows ${rowsHash.slice(0, 16)}…`);
     await donorContext.close();
   });

@@ -2,6 +2,7 @@ package org.solidarityhub.fundraising;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.solidarityhub.media.TestPdfs;
 import org.solidarityhub.staff.StaffFixture;
 import org.solidarityhub.staff.StaffRole;
+import org.solidarityhub.test.Browser;
 import org.solidarityhub.test.E2eScripts;
 import org.solidarityhub.test.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Issue 12's "done when" as one path in Chromium with JavaScript off ({@code e2e/fundraising-done.mjs}): two
  * treasurers sign in with both factors; the first creates Operation Solidarity (EUR), imports a camt.053 statement
  * and records the vests purchase through the Open Dialogue Foundation above the four-eyes amount; the second approves
- * it, moves it to paid, shipped and delivered, records the delivery and publishes report "Day 23"; a donor sees all
- * of it on the public page. Then the server's side is checked (what the pages said is what the ledger holds) and the
+ * it, moves it to paid, shipped and delivered, records the delivery, publishes a receipt PDF with its account number
+ * blacked out, and publishes report "Day 23"; a donor sees it on the public page. Then the server's side is checked (what the pages said is what the ledger holds) and the
  * report is verified with the documented command, {@code tools/verify-fundraising-report}, against this server.
  */
 class FundraisingDoneWhenBrowserTest extends WebTest {
@@ -36,8 +39,11 @@ class FundraisingDoneWhenBrowserTest extends WebTest {
     @Autowired
     StaffFixture staff;
 
+    @Autowired
+    Fundraising fundraising;
+
     @Test
-    void aTreasurerImportsAStatementAndRecordsTheVestsASecondApprovesThemTheyAreDeliveredDay23IsVerifiedAndADonorSeesItAll() throws Exception {
+    void aTreasurerImportsAStatementAndRecordsTheVestsASecondApprovesThemTheyArriveWithARedactedReceiptDay23IsVerifiedAndADonorSeesIt() throws Exception {
         E2eScripts.requireBrowser();
         StaffFixture.Member first = staff.member(uniqueEmail("treasurer-1"), StaffRole.TREASURER);
         StaffFixture.Member second = staff.member(uniqueEmail("treasurer-2"), StaffRole.TREASURER);
@@ -46,11 +52,14 @@ class FundraisingDoneWhenBrowserTest extends WebTest {
         Path screenshots = Files.createDirectories(E2eScripts.screenshots("fundraising-done"));
         // the bank references made unique: the keys of imported lines are kept for good (on PostgreSQL across runs)
         Path statement = Files.write(screenshots.resolve("camt053-statement.xml"), ImportFiles.unique("camt053-v02.xml", tag));
+        // the canary receipt of the media tests: its account number lies under FundraisingReceiptsTest.STRIPES_PERCENT
+        Path receipt = Files.write(screenshots.resolve("receipt.pdf"), TestPdfs.receipt());
         Duration clockOffset = Duration.between(Instant.now(), applicationClock.instant());
 
         E2eScripts.Run run = E2eScripts.run("fundraising-done.mjs", Map.ofEntries(
                 Map.entry("BASE_URL", "http://localhost:" + port), Map.entry("SLUG", slug),
-                Map.entry("STATEMENT", statement.toString()), Map.entry("TODAY", LocalDate.now(applicationClock).toString()),
+                Map.entry("STATEMENT", statement.toString()), Map.entry("RECEIPT", receipt.toString()),
+                Map.entry("REGIONS", FundraisingReceiptsTest.STRIPES_PERCENT), Map.entry("TODAY", LocalDate.now(applicationClock).toString()),
                 Map.entry("TREASURER_1_EMAIL", first.email()), Map.entry("TREASURER_1_PASSWORD", first.password()),
                 Map.entry("TREASURER_1_TOTP", first.totpSecret()),
                 Map.entry("TREASURER_2_EMAIL", second.email()), Map.entry("TREASURER_2_PASSWORD", second.password()),
@@ -81,6 +90,27 @@ class FundraisingDoneWhenBrowserTest extends WebTest {
         assertThat(sum(id, "GOODS_ORDERED")).isZero();
         assertThat(db.sql("SELECT SUM(quantity) FROM delivery WHERE purchase_id = :p").param("p", purchase)
                 .query(Long.class).single()).isEqualTo(100);
+
+        // the receipt: its published copy (both pages) black under the box, free of the PDF's strings; the original private
+        Fundraiser fundraiser = fundraising.fundraiser(slug).orElseThrow();
+        List<Fundraising.PublicReceipt> receipts = fundraising.receipts(fundraiser, purchase);
+        assertThat(receipts).hasSize(1);
+        assertThat(receipts.getFirst().pages()).hasSize(2);
+        Browser donor = anotherBrowser();
+        for (Fundraising.PublicImage image : receipts.getFirst().pages()) {
+            for (String url : List.of(image.webUrl(), image.thumbnailUrl())) {
+                String served = new String(donor.bytes(url).body(), StandardCharsets.ISO_8859_1);
+                for (String canary : TestPdfs.canaries()) {
+                    assertThat(served).as("%s carries a string of the PDF", url).doesNotContain(canary);
+                }
+            }
+        }
+        BufferedImage copy = FundraisingReceiptsTest.image(donor.bytes(receipts.getFirst().pages().getFirst().webUrl()));
+        assertThat(FundraisingReceiptsTest.brightest(copy, FundraisingReceiptsTest.stripes(copy)))
+                .as("the public copy is black under the box").isLessThanOrEqualTo(8);
+        assertThat(db.sql("SELECT action FROM audit_event WHERE target_type = 'purchase' AND target_id = :p AND actor_id = :t ORDER BY id")
+                .param("p", String.valueOf(purchase)).param("t", second.id()).query(String.class).list())
+                .containsSubsequence("fundraising.receipt.uploaded", "fundraising.receipt.redacted", "fundraising.receipt.published");
 
         // report no. 1 as the donor saw it, verified with the documented command against this server
         String reportHash = printedText(run, "REPORT_SHA256");
