@@ -56,9 +56,12 @@ class Receipts {
     private final ReceiptStore store;
     private final Media media;
     private final AuditLog audit;
+    private final FundraisingVersions versions;
     private final Clock clock;
 
-    Receipts(Purchases purchases, ReceiptStore store, Media media, AuditLog audit, Clock clock) {
+    Receipts(Purchases purchases, ReceiptStore store, Media media, AuditLog audit, FundraisingVersions versions,
+             Clock clock) {
+        this.versions = versions;
         this.purchases = purchases;
         this.store = store;
         this.media = media;
@@ -124,6 +127,7 @@ class Receipts {
         if (!receipt.ready()) {
             throw new BadInputException("fundraising.receipt.notReady");
         }
+        versions.changed(fundraiserId); // the public pages show it now
         if (!store.publish(receipt.pages().getFirst().row().originalMediaId(), clock.instant())) {
             throw new BadInputException("fundraising.receipt.published");
         }
@@ -138,6 +142,9 @@ class Receipts {
     @Transactional
     void discard(long fundraiserId, long purchaseId, long receiptId) {
         Receipt receipt = receipt(fundraiserId, purchaseId, receiptId);
+        if (receipt.published()) {
+            versions.changed(fundraiserId);
+        }
         if (!store.delete(receipt.pages().getFirst().row().originalMediaId())) {
             throw new BadInputException("fundraising.receipt.unknown");
         }
