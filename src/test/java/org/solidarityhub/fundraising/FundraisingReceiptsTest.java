@@ -120,6 +120,8 @@ class FundraisingReceiptsTest extends WebTest {
         Browser moderator = anotherBrowser();
         staff.signIn(moderator, staff.member(uniqueEmail("moderator"), StaffRole.MODERATOR));
         assertThat(moderator.bytes(original).statusCode()).as("a moderator").isEqualTo(403);
+        assertThat(moderator.bytes("/staff/media/" + pages.getLast() + "/web").statusCode())
+                .as("a moderator does not see a receipt's page before its boxes either").isEqualTo(404);
         HttpResponse<byte[]> anonymous = visitor.bytes(original);
         assertThat(anonymous.statusCode()).as("the public").isIn(302, 303, 401, 403);
         assertThat(new String(anonymous.body(), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
