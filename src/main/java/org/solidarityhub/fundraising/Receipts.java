@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.solidarityhub.media.Media;
 import org.solidarityhub.media.MediaContent;
 import org.solidarityhub.media.MediaItem;
+import org.solidarityhub.media.MediaKind;
 import org.solidarityhub.media.MediaOptions;
 import org.solidarityhub.media.MediaOwner;
 import org.solidarityhub.media.MediaState;
@@ -89,6 +90,9 @@ class Receipts {
         }
         List<MediaItem> pages = media.acceptPages(content, size, new MediaOwner("fundraising", "purchase-" + p.id()),
                 MediaOptions.RECEIPTS);
+        if (pages.stream().anyMatch(page -> page.kind() != MediaKind.IMAGE)) {
+            throw new BadInputException("media.refused.documentType"); // a video: rolled back, media deletes the upload
+        }
         List<Long> ids = pages.stream().map(MediaItem::id).toList();
         store.insert(p.id(), ids, clock.instant());
         long receiptId = firstRowId(p.id(), ids.getFirst());
