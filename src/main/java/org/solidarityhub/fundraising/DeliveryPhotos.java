@@ -28,8 +28,10 @@ class DeliveryPhotos {
     private final PurchaseStore store;
     private final Media media;
     private final AuditLog audit;
+    private final FundraisingVersions versions;
 
-    DeliveryPhotos(Purchases purchases, PurchaseStore store, Media media, AuditLog audit) {
+    DeliveryPhotos(Purchases purchases, PurchaseStore store, Media media, AuditLog audit, FundraisingVersions versions) {
+        this.versions = versions;
         this.purchases = purchases;
         this.store = store;
         this.media = media;
@@ -83,6 +85,7 @@ class DeliveryPhotos {
         if (item.published()) {
             throw new BadInputException("fundraising.photo.published");
         }
+        versions.changed(fundraiserId); // the public pages show it now
         media.publish(item.id());
         audit.record("fundraising.photo.published", "delivery", deliveryId, "regions " + item.regions().size());
     }
@@ -90,6 +93,9 @@ class DeliveryPhotos {
     @Transactional
     void remove(long fundraiserId, long purchaseId, long deliveryId) {
         MediaItem item = photo(fundraiserId, purchaseId, deliveryId);
+        if (item.published()) {
+            versions.changed(fundraiserId);
+        }
         if (!store.deliveryPhoto(deliveryId, item.id(), null)) {
             throw new BadInputException("fundraising.photo.none");
         }

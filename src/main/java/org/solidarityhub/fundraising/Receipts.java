@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.solidarityhub.media.Media;
 import org.solidarityhub.media.MediaContent;
 import org.solidarityhub.media.MediaItem;
+import org.solidarityhub.media.MediaKind;
 import org.solidarityhub.media.MediaOptions;
 import org.solidarityhub.media.MediaOwner;
 import org.solidarityhub.media.MediaState;
@@ -56,9 +57,12 @@ class Receipts {
     private final ReceiptStore store;
     private final Media media;
     private final AuditLog audit;
+    private final FundraisingVersions versions;
     private final Clock clock;
 
-    Receipts(Purchases purchases, ReceiptStore store, Media media, AuditLog audit, Clock clock) {
+    Receipts(Purchases purchases, ReceiptStore store, Media media, AuditLog audit, FundraisingVersions versions,
+             Clock clock) {
+        this.versions = versions;
         this.purchases = purchases;
         this.store = store;
         this.media = media;
@@ -86,6 +90,9 @@ class Receipts {
         }
         List<MediaItem> pages = media.acceptPages(content, size, new MediaOwner("fundraising", "purchase-" + p.id()),
                 MediaOptions.RECEIPTS);
+        if (pages.stream().anyMatch(page -> page.kind() != MediaKind.IMAGE)) {
+            throw new BadInputException("media.refused.documentType"); // a video: rolled back, media deletes the upload
+        }
         List<Long> ids = pages.stream().map(MediaItem::id).toList();
         store.insert(p.id(), ids, clock.instant());
         long receiptId = firstRowId(p.id(), ids.getFirst());
@@ -124,6 +131,7 @@ class Receipts {
         if (!receipt.ready()) {
             throw new BadInputException("fundraising.receipt.notReady");
         }
+        versions.changed(fundraiserId); // the public pages show it now
         if (!store.publish(receipt.pages().getFirst().row().originalMediaId(), clock.instant())) {
             throw new BadInputException("fundraising.receipt.published");
         }
@@ -138,6 +146,9 @@ class Receipts {
     @Transactional
     void discard(long fundraiserId, long purchaseId, long receiptId) {
         Receipt receipt = receipt(fundraiserId, purchaseId, receiptId);
+        if (receipt.published()) {
+            versions.changed(fundraiserId);
+        }
         if (!store.delete(receipt.pages().getFirst().row().originalMediaId())) {
             throw new BadInputException("fundraising.receipt.unknown");
         }

@@ -61,6 +61,24 @@ class FundraisingReceiptsBadInputTest extends WebTest {
     }
 
     @Test
+    void aVideoIsNeitherAReceiptNorADeliveryPhoto(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] video = java.nio.file.Files.readAllBytes(org.solidarityhub.media.VideoFixtures.plain(dir, "v.mp4", 160, 120, 1));
+        assertThat(steps.upload(page, "receipt.mp4", "video/mp4", video).doc().text())
+                .contains("This kind of file is not accepted. Send a PDF or a photo");
+        assertNothingKept();
+        treasurer.follow(treasurer.submit(treasurer.get(page), "form[action$=/deliveries]",
+                Map.of("quantity", "1", "recipientName", "A unit", "deliveredOn", LocalDate.now(applicationClock).toString())));
+        long delivery = db.sql("SELECT id FROM delivery WHERE purchase_id = :p").param("p", purchase).query(Long.class).single();
+        Browser.Page refused = treasurer.follow(treasurer.submitMultipart(treasurer.get(page), "form[action$=/deliveries/" + delivery + "/photo]",
+                Map.of(), List.of(new Browser.FilePart("file", "v.mp4", "video/mp4", video))));
+        assertThat(refused.doc().text()).contains("Please send a photo (JPEG, PNG, WebP, HEIC).");
+        assertThat(db.sql("SELECT COUNT(*) FROM delivery WHERE id = :d AND media_id IS NULL").param("d", delivery)
+                .query(Long.class).single()).isOne();
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("SELECT COUNT(*) FROM media_item WHERE owner_reference = :r")
+                .param("r", "delivery-" + delivery).query(Long.class).single() == 0);
+    }
+
+    @Test
     void regionsOutOfBoundsOrUnreadableAreRefusedAndTheBoxesStayAsTheyWere() {
         steps.upload(page, "receipt.pdf", "application/pdf", TestPdfs.receipt());
         Browser.Page ready = steps.ready(page);

@@ -60,6 +60,10 @@ class FundraisingReceiptsTest extends WebTest {
         long purchase = steps.purchase(id, "600");
         String page = ReceiptSteps.page(id, purchase);
         byte[] pdf = TestPdfs.receipt();
+        Fundraiser fundraiser = fundraisers(id);
+        String publicPage = "/en/fundraisers/" + fundraiser.slug();
+        Browser visitor = anotherBrowser();
+        assertThat(visitor.open(publicPage).doc().select("#purchase-" + purchase + " .receipts")).isEmpty();
 
         Browser.Page uploaded = steps.upload(page, "receipt.pdf", "application/pdf", pdf);
         assertThat(uploaded.doc().text()).contains("The receipt was uploaded and is being processed");
@@ -80,11 +84,14 @@ class FundraisingReceiptsTest extends WebTest {
         assertThat(published.doc().text()).contains("The redacted copy is published. The original stays private.");
         assertThat(published.doc().select("form[action*=/redact]")).isEmpty();
 
-        Fundraiser fundraiser = fundraisers(id);
         List<Fundraising.PublicReceipt> receipts = fundraising.receipts(fundraiser, purchase);
         assertThat(receipts).hasSize(1);
         assertThat(receipts.getFirst().pages()).hasSize(2);
-        Browser visitor = anotherBrowser();
+        var shown = visitor.open(publicPage).doc().select("#purchase-" + purchase + " .receipts a");
+        assertThat(shown).as("the public page, without JavaScript, links each page's thumbnail to its web size").hasSize(2);
+        assertThat(shown.getFirst().attr("href")).isEqualTo(receipts.getFirst().pages().getFirst().webUrl());
+        assertThat(shown.getFirst().selectFirst("img").attr("src")).isEqualTo(receipts.getFirst().pages().getFirst().thumbnailUrl());
+        assertThat(shown.getFirst().selectFirst("img").attr("alt")).isEqualTo("Receipt, page 1 of 2");
         for (Fundraising.PublicImage image : receipts.getFirst().pages()) {
             for (String url : List.of(image.webUrl(), image.thumbnailUrl())) {
                 HttpResponse<byte[]> served = visitor.bytes(url);
@@ -113,6 +120,8 @@ class FundraisingReceiptsTest extends WebTest {
         Browser moderator = anotherBrowser();
         staff.signIn(moderator, staff.member(uniqueEmail("moderator"), StaffRole.MODERATOR));
         assertThat(moderator.bytes(original).statusCode()).as("a moderator").isEqualTo(403);
+        assertThat(moderator.bytes("/staff/media/" + pages.getLast() + "/web").statusCode())
+                .as("a moderator does not see a receipt's page before its boxes either").isEqualTo(404);
         HttpResponse<byte[]> anonymous = visitor.bytes(original);
         assertThat(anonymous.statusCode()).as("the public").isIn(302, 303, 401, 403);
         assertThat(new String(anonymous.body(), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
@@ -127,6 +136,7 @@ class FundraisingReceiptsTest extends WebTest {
         assertThat(single("SELECT COUNT(*) FROM purchase_receipt WHERE purchase_id = :p", purchase)).isZero();
         assertThat(visitor.bytes(receipts.getFirst().pages().getFirst().webUrl()).statusCode()).isEqualTo(404);
         assertThat(fundraising.receipts(fundraiser, purchase)).isEmpty();
+        assertThat(visitor.open(publicPage).doc().select("#purchase-" + purchase + " .receipts")).isEmpty();
     }
 
     @Test
@@ -141,6 +151,8 @@ class FundraisingReceiptsTest extends WebTest {
                 Map.of(), List.of(new Browser.FilePart("file", "vests.jpg", "image/jpeg", TestImages.jpeg(640, 480)))));
         assertThat(uploaded.doc().text()).contains("The photo was uploaded");
         Fundraiser fundraiser = fundraisers(id);
+        String publicPage = "/en/fundraisers/" + fundraiser.slug();
+        assertThat(anotherBrowser().open(publicPage).doc().select(".delivery-photo")).isEmpty();
         await().atMost(Duration.ofSeconds(60)).until(() -> treasurer.get(page).doc().select("form[action$=/photo/publish]").size() == 1);
         Browser.Page ready = treasurer.get(page);
         assertThat(ready.doc().text()).contains("The recipient is withheld in public: publish the photo only if nothing in it identifies them.");
@@ -153,10 +165,15 @@ class FundraisingReceiptsTest extends WebTest {
         Fundraising.PublicImage photo = fundraising.deliveries(fundraiser, purchase).getFirst().photo();
         assertThat(photo).isNotNull();
         assertThat(anotherBrowser().bytes(photo.webUrl()).statusCode()).isEqualTo(200);
+        var link = anotherBrowser().open(publicPage).doc().selectFirst("#purchase-" + purchase + " .delivery-photo");
+        assertThat(link).isNotNull();
+        assertThat(link.attr("href")).isEqualTo(photo.webUrl());
+        assertThat(link.selectFirst("img").attr("src")).isEqualTo(photo.thumbnailUrl());
 
         treasurer.follow(treasurer.submit(published, "form[action$=/photo/remove]"));
         assertThat(fundraising.deliveries(fundraiser, purchase).getFirst().photo()).isNull();
         assertThat(anotherBrowser().bytes(photo.webUrl()).statusCode()).isEqualTo(404);
+        assertThat(anotherBrowser().open(publicPage).doc().select(".delivery-photo")).isEmpty();
         assertThat(db.sql("SELECT action FROM audit_event WHERE target_type = 'delivery' AND target_id = :d ORDER BY id")
                 .param("d", String.valueOf(delivery)).query(String.class).list())
                 .containsSubsequence("fundraising.photo.uploaded", "fundraising.photo.blurred", "fundraising.photo.published",
