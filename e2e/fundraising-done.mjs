@@ -3,15 +3,16 @@
 // the purchase of 100 class 4 vests for €60,000 through the Open Dialogue Foundation, above the four-eyes amount; a
 // second treasurer approves it, moves it to paid, shipped and delivered, records the delivery, uploads the receipt
 // PDF, blacks out its account number, publishes the redacted copy and publishes report "Day 23"; a donor in a browser
-// of their own (JavaScript off) sees the raised figure, the purchase with its status, the delivery and the report
-// with its hash on the public fundraiser page.
+// of their own (JavaScript off) sees the raised figure, the purchase with its status, the delivery, the receipt's
+// thumbnails and the report with its hash on the public fundraiser page.
 //
 // Inputs (environment): BASE_URL, SLUG (the new fundraiser's slug), STATEMENT (a camt.053 file), TODAY (the app's
 // date, yyyy-mm-dd), RECEIPT (a PDF), REGIONS (what to black out on its first page), TREASURER_1_EMAIL,
 // TREASURER_1_PASSWORD, TREASURER_1_TOTP, TREASURER_2_EMAIL, TREASURER_2_PASSWORD, TREASURER_2_TOTP,
 // CLOCK_OFFSET_MS, SCREENSHOT_DIR, CHROMIUM.
-// Prints "FUNDRAISER_ID <id>", "PURCHASE_ID <id>", "REPORT_SHA256 <hex>" and "ROWS_SHA256 <hex>" for the Java side,
-// which checks the ledger and the published receipt and verifies the report with tools/verify-fundraising-report.
+// Prints "FUNDRAISER_ID <id>", "PURCHASE_ID <id>", "RECEIPT_THUMBNAIL <url>", "REPORT_SHA256 <hex>" and
+// "ROWS_SHA256 <hex>" for the Java side, which checks the ledger and the published receipt and verifies the report
+// with tools/verify-fundraising-report.
 // Run by src/test/java/org/solidarityhub/fundraising/FundraisingDoneWhenBrowserTest.java.
 
 import { env, fail, staffSignIn, withBrowser } from './lib.mjs';
@@ -182,6 +183,7 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
     // a browser of their own: no staff cookie, JavaScript off; its requests are checked with the run's
     const donorContext = await page.context().browser().newContext({ javaScriptEnabled: false, locale: 'en-GB', viewport: { width: 1100, height: 800 } });
     donorContext.on('request', (request) => s.requests.push(request.url()));
+    donorContext.on('requestfailed', (request) => s.problems.push(`${request.url()} failed: ${request.failure()?.errorText}`));
     donorContext.on('response', (response) => { if (response.status() >= 400) s.problems.push(`${response.url()} answered ${response.status()}`); });
     const donor = await donorContext.newPage();
     await donor.goto(`${BASE_URL}/en/fundraisers/${SLUG}`, { waitUntil: 'load' });
@@ -203,16 +205,27 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
       throw new Error(`the deliveries say ${JSON.stringify(deliveries)}`);
     }
     if ((await donor.content()).includes('Kharkiv')) throw new Error('the hidden recipient is named on the public page');
-    // TODO(public, receiptsui): the purchase's redacted receipt thumbnail on the public page. Neither branch renders
-    // Fundraising.receipts(...) (receiptsui's facade) on templates/fundraising/fundraiser.html (public's page) yet, so
-    // the donor's view of the receipt is left out; the Java side checks the published copy through the facade instead.
+    const thumbnails = purchase.locator('ul.receipts img');
+    const alts = await thumbnails.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt')));
+    if (JSON.stringify(alts) !== JSON.stringify(['Receipt, page 1 of 2', 'Receipt, page 2 of 2'])) throw new Error(`the receipt's thumbnails: ${JSON.stringify(alts)}`);
+    const loaded = await thumbnails.evaluateAll((imgs) => imgs.map((i) => i.complete && i.naturalWidth > 0));
+    if (loaded.includes(false)) throw new Error(`a receipt thumbnail did not load: ${JSON.stringify(loaded)}`);
+    const thumbnail = await thumbnails.first().getAttribute('src');
+    const larger = await purchase.locator('ul.receipts a').first().getAttribute('href');
+    for (const url of [thumbnail, larger]) {
+      const response = await donor.request.get(new URL(url, donor.url()).toString());
+      if (response.status() !== 200 || !response.headers()['content-type']?.startsWith('image/')) {
+        throw new Error(`${url} answered ${response.status()} ${response.headers()['content-type']}`);
+      }
+    }
+    console.log(`RECEIPT_THUMBNAIL ${thumbnail}`);
     const report = donor.locator('#reports ul.reports li').first();
     const reportLink = await donorText(report.locator('a'));
     if (reportLink !== 'No. 1: Day 23') throw new Error(`the report is listed as ${reportLink}`);
     const reportHash = await donorText(report.locator('code.hash'));
     if (!/^[0-9a-f]{64}$/.test(reportHash)) throw new Error(`the report's hash is shown as ${reportHash}`);
     await donor.screenshot({ path: `${env('SCREENSHOT_DIR', 'target/e2e')}/public-page.png`, fullPage: true });
-    s.log(`8 the donor sees ${raisedPublic}; "${purchaseText.slice(0, 60)}…" delivered; ${deliveries[0]}; ${reportLink} ${reportHash.slice(0, 16)}…`);
+    s.log(`8 the donor sees ${raisedPublic}; "${purchaseText.slice(0, 60)}…" delivered; ${deliveries[0]}; the receipt's 2 pages; ${reportLink} ${reportHash.slice(0, 16)}…`);
 
     s.step('9 the donor opens the report and its hashes');
     await Promise.all([donor.waitForURL((url) => url.pathname === `/en/fundraisers/${SLUG}/reports/1`, { waitUntil: 'load' }), report.locator('a').click()]);

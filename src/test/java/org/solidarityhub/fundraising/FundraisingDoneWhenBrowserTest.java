@@ -96,6 +96,8 @@ class FundraisingDoneWhenBrowserTest extends WebTest {
         List<Fundraising.PublicReceipt> receipts = fundraising.receipts(fundraiser, purchase);
         assertThat(receipts).hasSize(1);
         assertThat(receipts.getFirst().pages()).hasSize(2);
+        assertThat(printedText(run, "RECEIPT_THUMBNAIL")).as("the thumbnail the donor saw")
+                .isEqualTo(receipts.getFirst().pages().getFirst().thumbnailUrl());
         Browser donor = anotherBrowser();
         for (Fundraising.PublicImage image : receipts.getFirst().pages()) {
             for (String url : List.of(image.webUrl(), image.thumbnailUrl())) {
