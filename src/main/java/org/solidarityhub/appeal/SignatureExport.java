@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.solidarityhub.platform.AuditLog;
+import org.solidarityhub.platform.Csv;
 import org.springframework.stereotype.Service;
 
 /**

@@ -57,8 +57,11 @@ public class Fundraisers {
     private final EventDirectory campaigns;
     private final AuditLog audit;
     private final Clock clock;
+    private final FundraisingVersions versions;
 
-    Fundraisers(FundraiserStore store, EventDirectory campaigns, AuditLog audit, Clock clock) {
+    Fundraisers(FundraiserStore store, EventDirectory campaigns, AuditLog audit, Clock clock,
+                FundraisingVersions versions) {
+        this.versions = versions;
         this.store = store;
         this.campaigns = campaigns;
         this.audit = audit;
@@ -130,6 +133,7 @@ public class Fundraisers {
         String howToGive = fields.text("howToGive", form.howToGive(), HOW_TO_GIVE, false);
         Fundraiser.State state = fields.choice("state", form.state(), Fundraiser.State.class, null);
         fields.done();
+        versions.changed(id);
         store.update(id, title, summary == null ? "" : summary, goal == null ? null : goal.minor(), campaign,
                 howToGive == null ? "" : howToGive, state);
         audit.record("fundraising.fundraiser.changed", "fundraiser", id, "state " + state
@@ -146,6 +150,7 @@ public class Fundraisers {
         Money unitCost = fields.money("unitCost", form.unitCost(), fundraiser.baseCurrency(), true);
         Need.Priority priority = fields.choice("priority", form.priority(), Need.Priority.class, Need.Priority.NORMAL);
         fields.done();
+        versions.changed(fundraiserId);
         long id = store.insertNeed(fundraiserId, item, description == null ? "" : description, quantity,
                 unitCost.minor(), priority, clock.instant());
         audit.record("fundraising.need.added", "need", id, "fundraiser " + fundraiserId + ", " + quantity + " × "
@@ -157,6 +162,7 @@ public class Fundraisers {
     public void needState(long fundraiserId, long needId, Need.State state) {
         Need need = store.need(needId).filter(n -> n.fundraiserId() == fundraiserId)
                 .orElseThrow(() -> new BadInputException("fundraising.error.noNeed"));
+        versions.changed(fundraiserId);
         store.needState(need.id(), state);
         audit.record("fundraising.need." + state.name().toLowerCase(Locale.ROOT), "need", needId, null);
     }

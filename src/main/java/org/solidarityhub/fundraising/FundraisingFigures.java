@@ -41,14 +41,19 @@ public class FundraisingFigures {
      * (GOODS_ORDERED + GOODS_DELIVERED); delivered: GOODS_DELIVERED; in kind: IN_KIND. All in the base currency.
      */
     public Totals totals(Fundraiser fundraiser) {
+        return totals(fundraiser, Long.MAX_VALUE);
+    }
+
+    /** The same, summed from the transactions with an id up to {@code upToTransaction} (a report's snapshot). */
+    public Totals totals(Fundraiser fundraiser, long upToTransaction) {
         String base = fundraiser.baseCurrency();
         return db.sql("""
                         SELECT COALESCE(SUM(CASE WHEN account = 'DONATIONS' THEN -amount_minor END), 0) AS raised,
                                COALESCE(SUM(CASE WHEN account IN ('GOODS_ORDERED', 'GOODS_DELIVERED') THEN amount_minor END), 0) AS ordered,
                                COALESCE(SUM(CASE WHEN account = 'GOODS_DELIVERED' THEN amount_minor END), 0) AS delivered,
                                COALESCE(SUM(CASE WHEN account = 'IN_KIND' THEN amount_minor END), 0) AS in_kind
-                        FROM ledger_entry WHERE fundraiser_id = :f AND currency = :base""")
-                .param("f", fundraiser.id()).param("base", base)
+                        FROM ledger_entry WHERE fundraiser_id = :f AND currency = :base AND transaction_id <= :upTo""")
+                .param("f", fundraiser.id()).param("base", base).param("upTo", upToTransaction)
                 .query((rs, row) -> new Totals(new Money(rs.getLong("raised"), base), new Money(rs.getLong("ordered"), base),
                         new Money(rs.getLong("delivered"), base), new Money(rs.getLong("in_kind"), base)))
                 .single();
@@ -56,6 +61,11 @@ public class FundraisingFigures {
 
     /** Need id → progress: funded (earmarked donations), ordered and delivered, in value and items. */
     public Map<Long, Progress> progress(Fundraiser fundraiser) {
+        return progress(fundraiser, Long.MAX_VALUE);
+    }
+
+    /** The same, summed from the transactions with an id up to {@code upToTransaction} (a report's snapshot). */
+    public Map<Long, Progress> progress(Fundraiser fundraiser, long upToTransaction) {
         String base = fundraiser.baseCurrency();
         Map<Long, Progress> progress = new HashMap<>();
         db.sql("""
@@ -66,8 +76,9 @@ public class FundraisingFigures {
                                SUM(CASE WHEN account = 'GOODS_DELIVERED' THEN amount_minor ELSE 0 END) AS delivered,
                                SUM(CASE WHEN account = 'GOODS_DELIVERED' THEN COALESCE(quantity, 0) ELSE 0 END) AS delivered_items
                         FROM ledger_entry WHERE fundraiser_id = :f AND currency = :base AND need_id IS NOT NULL
+                            AND transaction_id <= :upTo
                         GROUP BY need_id""")
-                .param("f", fundraiser.id()).param("base", base)
+                .param("f", fundraiser.id()).param("base", base).param("upTo", upToTransaction)
                 .query((ResultSet rs) -> {
                     progress.put(rs.getLong("need_id"), new Progress(new Money(rs.getLong("funded"), base),
                             new Money(rs.getLong("ordered"), base), rs.getLong("ordered_items"),

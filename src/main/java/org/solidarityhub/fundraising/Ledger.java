@@ -64,11 +64,13 @@ public class Ledger {
     private final JdbcClient db;
     private final Clock clock;
     private final AuditLog audit;
+    private final FundraisingVersions versions;
 
-    Ledger(JdbcClient db, Clock clock, AuditLog audit) {
+    Ledger(JdbcClient db, Clock clock, AuditLog audit, FundraisingVersions versions) {
         this.db = db;
         this.clock = clock;
         this.audit = audit;
+        this.versions = versions;
     }
 
     /**
@@ -123,6 +125,7 @@ public class Ledger {
     }
 
     private long insert(NewTransaction t, @Nullable Long reverses) {
+        versions.changed(t.fundraiserId()); // first: a report being published waits for this posting (NumberedReports)
                 KeyHolder key = new GeneratedKeyHolder();
         db.sql("""
                         INSERT INTO ledger_transaction (fundraiser_id, kind, occurred_on, posted_at, posted_by, memo,

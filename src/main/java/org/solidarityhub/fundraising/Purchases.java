@@ -51,10 +51,12 @@ public class Purchases {
     private final FundraisingProperties properties;
     private final AuditLog audit;
     private final Clock clock;
+    private final FundraisingVersions versions;
 
     Purchases(Fundraisers fundraisers, PurchaseStore store, ApprovalStore approvals, Ledger ledger,
               Organizations organizations, Countries countries, FundraisingProperties properties, AuditLog audit,
-              Clock clock) {
+              Clock clock, FundraisingVersions versions) {
+        this.versions = versions;
         this.fundraisers = fundraisers;
         this.store = store;
         this.approvals = approvals;
@@ -170,6 +172,7 @@ public class Purchases {
         if (day.isBefore(p.on(p.status()))) {
             throw new BadInputException("fundraising.error.statusBeforePrevious");
         }
+        versions.changed(fundraiserId);
         if (!store.advance(p.id(), p.status(), to, day)) {
             throw new BadInputException("fundraising.error.statusOrder");
         }

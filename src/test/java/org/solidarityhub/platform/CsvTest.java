@@ -1,4 +1,4 @@
-package org.solidarityhub.appeal;
+package org.solidarityhub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,14 @@ class CsvTest {
         assertThat(Csv.cell("-2+3")).isEqualTo("\"'-2+3\"");
         assertThat(Csv.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
         assertThat(Csv.cell("\tcmd")).isEqualTo("\"'\tcmd\"");
+        assertThat(Csv.cell("\rcmd")).isEqualTo("\"'\rcmd\"");
+    }
+
+    @Test
+    void keepsNumbersTheApplicationWritesAsNumbersButDefusesTheSameTextTyped() {
+        assertThat(Csv.cell(new java.math.BigDecimal("-1234.50"))).isEqualTo("-1234.50");
+        assertThat(Csv.cell(-7L)).isEqualTo("-7");
+        assertThat(Csv.cell("-1234.50")).isEqualTo("\"'-1234.50\"");
     }
 
     @Test
