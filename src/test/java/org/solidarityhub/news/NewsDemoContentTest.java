@@ -16,8 +16,8 @@ class NewsDemoContentTest extends WebTest {
     void theSeedTextsArePublishedPostsInTheirLanguageAndLoadingTwiceChangesNothing() {
         demo.load();
         assertThat(demo.load()).isZero();
-        Browser.Page list = browser.get("/en/news");
-        assertThat(list.body()).contains("Operation Solidarity – Day 23").contains("Week of action: February 24 — March 3")
+        assertThat(browser.get("/en/news?tag=operation-solidarity").body()).contains("Operation Solidarity – Day 23");
+        assertThat(browser.get("/en/news?tag=week-of-action").body()).contains("Week of action: February 24 — March 3")
                 .contains("Brussels: against the Russian invasion");
         Browser.Page day23 = browser.get("/uk/news/operation-solidarity-day-23");
         assertThat(day23.status()).isEqualTo(200);
