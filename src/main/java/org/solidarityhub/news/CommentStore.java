@@ -83,6 +83,12 @@ class CommentStore {
                 .param("post", postId).query(CommentStore::comment).list();
     }
 
+    /** The latest approved comments of all posts, newest first (a moderator may hide one again). */
+    List<Comment> recentlyApproved(int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM news_comment WHERE state = 'APPROVED' ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .param("limit", limit).query(CommentStore::comment).list();
+    }
+
     long waitingCount() {
         return db.sql("SELECT COUNT(*) FROM news_comment WHERE state = 'PENDING'").query(Long.class).single();
     }

@@ -36,14 +36,18 @@ class StaffCommentsController {
 
     @GetMapping
     String waiting(Model model) {
-        List<Comment> waiting = comments.waiting(200);
-        Map<Long, Post> byId = waiting.stream().map(Comment::postId).distinct()
+        model.addAttribute("waiting", withPosts(comments.waiting(200)));
+        model.addAttribute("approved", withPosts(comments.recentlyApproved(50)));
+        return "news/staff/comments";
+    }
+
+    private List<Waiting> withPosts(List<Comment> list) {
+        Map<Long, Post> byId = list.stream().map(Comment::postId).distinct()
                 .flatMap(id -> posts.find(id).stream()).collect(Collectors.toMap(Post::id, Function.identity()));
-        model.addAttribute("waiting", waiting.stream().filter(c -> byId.containsKey(c.postId()))
+        return list.stream().filter(c -> byId.containsKey(c.postId()))
                 .map(c -> new Waiting(c, byId.get(c.postId()).original().title(), byId.get(c.postId()).slug(), c.postId(),
                         CommentText.html(c.body())))
-                .toList());
-        return "news/staff/comments";
+                .toList();
     }
 
     @PostMapping("/{id}/approve")

@@ -157,5 +157,9 @@ class NewsPathTest extends WebTest {
         assertThat(link2.attr("href")).isEqualTo("https://example.org/vests");
         assertThat(link2.attr("rel")).isEqualTo("nofollow ugc noopener");
         assertThat(withComment.html()).doesNotContain(email);
+
+        Browser.Page hidden = moderator.submit(moderator.get("/staff/news/comments"), "form[action$=/comments/" + commentId + "/hide]");
+        assertThat(hidden.status()).isEqualTo(302);
+        assertThat(reader.get("/en/news/" + slug).doc().selectFirst("#comment-" + commentId)).isNull();
     }
 }
