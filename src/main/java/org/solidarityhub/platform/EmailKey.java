@@ -1,19 +1,18 @@
-package org.solidarityhub.appeal;
+package org.solidarityhub.platform;
 
 import java.util.Locale;
 
-import org.solidarityhub.platform.Tokens;
 
 /**
  * The key under which an email address may sign an appeal once: lower case, without a {@code +tag}, and for
  * Gmail without dots (Gmail ignores them) and with googlemail.com as gmail.com. Only its hash is stored.
  */
-final class EmailKey {
+public final class EmailKey {
 
     private EmailKey() {
     }
 
-    static String normalize(String email) {
+    public static String normalize(String email) {
         String address = email.strip().toLowerCase(Locale.ROOT);
         int at = address.lastIndexOf('@');
         if (at <= 0) {
@@ -34,7 +33,7 @@ final class EmailKey {
         return local + "@" + domain;
     }
 
-    static String hash(String email) {
+    public static String hash(String email) {
         return Tokens.hash(normalize(email));
     }
 }

@@ -1,4 +1,4 @@
-package org.solidarityhub.appeal;
+package org.solidarityhub.platform;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,16 +7,16 @@ import java.util.stream.Collectors;
  * CSV for spreadsheets (RFC 4180), with formula injection defused: a cell starting with = + - @ or a tab or
  * carriage return is prefixed with an apostrophe, so a spreadsheet shows it as text instead of running it.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String row(List<?> cells) {
+    public static String row(List<?> cells) {
         return cells.stream().map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";
     }
 
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) {
             return "";
         }

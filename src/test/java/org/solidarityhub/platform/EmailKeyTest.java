@@ -1,4 +1,4 @@
-package org.solidarityhub.appeal;
+package org.solidarityhub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
