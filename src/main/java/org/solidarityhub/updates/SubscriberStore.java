@@ -77,7 +77,8 @@ class SubscriberStore {
     void unsubscribe(String emailHash, Instant now) {
         db.sql("""
                         INSERT INTO news_unsubscribed (email_hash, unsubscribed_at)
-                        SELECT :hash, :now WHERE NOT EXISTS (SELECT 1 FROM news_unsubscribed WHERE email_hash = :hash)""")
+                        SELECT CAST(:hash AS VARCHAR(64)), CAST(:now AS TIMESTAMP WITH TIME ZONE) FROM (VALUES (1)) AS one (x)
+                        WHERE NOT EXISTS (SELECT 1 FROM news_unsubscribed WHERE email_hash = :hash)""")
                 .param("hash", emailHash).param("now", Timestamps.toDb(now)).update();
         db.sql("DELETE FROM news_subscriber WHERE email_hash = :hash").param("hash", emailHash).update();
         db.sql("UPDATE news_update_recipient SET state = 'SKIPPED', email = NULL WHERE email_hash = :hash AND state = 'PENDING'")

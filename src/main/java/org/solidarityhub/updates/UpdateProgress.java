@@ -17,11 +17,11 @@ class UpdateProgress {
     record Figures(UpdateStore.Update update, long recipients, long waitingToQueue, long skipped, long queued, long sent,
                    long failed) {
 
-        long waiting() {
+        public long waiting() {
             return Math.max(0, queued - sent - failed);
         }
 
-        boolean done() {
+        public boolean done() {
             return waitingToQueue == 0 && waiting() == 0 && update.state().equals("QUEUED");
         }
     }

@@ -125,7 +125,8 @@ class UpdateStore {
         if (rows.length > 0) {
             batch.batchUpdate("""
                     INSERT INTO news_update_recipient (update_id, email, email_hash, language, token, state)
-                    SELECT :update, :email, :hash, :language, :token, 'PENDING' FROM (VALUES (1)) AS one (x)
+                    SELECT CAST(:update AS BIGINT), CAST(:email AS VARCHAR(254)), CAST(:hash AS VARCHAR(64)), CAST(:language AS VARCHAR(8)),
+                           CAST(:token AS VARCHAR(64)), 'PENDING' FROM (VALUES (1)) AS one (x)
                     WHERE NOT EXISTS (SELECT 1 FROM news_update_recipient r WHERE r.update_id = :update AND r.email_hash = :hash)
                       AND NOT EXISTS (SELECT 1 FROM news_unsubscribed u WHERE u.email_hash = :hash)""", rows);
         }
@@ -143,10 +144,14 @@ class UpdateStore {
 
     /** The last id of the next chunk of recipients waiting to be queued, if any wait. */
     Optional<Long> nextChunkEnd(long updateId, int size) {
-        return Optional.ofNullable(db.sql("""
-                        SELECT MAX(id) FROM (SELECT id FROM news_update_recipient WHERE update_id = :update AND state = 'PENDING'
-                                             ORDER BY id LIMIT :size) c""")
-                .param("update", updateId).param("size", size).query(Long.class).single());
+        return db.sql("""
+                        SELECT MAX(id) AS upto FROM (SELECT id FROM news_update_recipient WHERE update_id = :update AND state = 'PENDING'
+                                                     ORDER BY id LIMIT :size) c""")
+                .param("update", updateId).param("size", size)
+                .query((rs, n) -> {
+                    long upto = rs.getLong("upto");
+                    return rs.wasNull() ? Optional.<Long>empty() : Optional.of(upto);
+                }).single();
     }
 
     /**
@@ -155,7 +160,7 @@ class UpdateStore {
      */
     static final String CHUNK = """
             SELECT r.email AS recipient, t.subject AS subject, t.head || r.token || t.tail AS body,
-                   t.unsubscribe_base || r.token AS list_unsubscribe, :group AS bulk_group, r.id AS bulk_item
+                   t.unsubscribe_base || r.token AS list_unsubscribe, CAST(:group AS VARCHAR(60)) AS bulk_group, r.id AS bulk_item
             FROM news_update_recipient r
             JOIN news_update_text t ON t.update_id = r.update_id AND t.language = r.language
             WHERE r.update_id = :update AND r.state = 'PENDING' AND r.id <= :upto""";
