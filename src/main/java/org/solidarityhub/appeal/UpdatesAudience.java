@@ -62,7 +62,7 @@ public class UpdatesAudience {
     }
 
     /**
-     * A person unsubscribed from the updates (by the hash of their address, {@code platform.EmailKey}): none of their
+     * A person unsubscribed from the updates (by the hash of their address, {@code submissions.EmailKey}): none of their
      * signatures asks for updates any more.
      *
      * @return how many signatures changed

@@ -25,12 +25,12 @@ record Post(long id, String slug, String originalLanguage, PostState state, @Nul
     record Card(String kind, String reference) {
     }
 
-    boolean published() {
+    public boolean published() {
         return state == PostState.PUBLISHED;
     }
 
     /** The text in the reader's language, else the original. */
-    Text textFor(Locale locale) {
+    public Text textFor(Locale locale) {
         return textIn(locale.getLanguage()).orElseGet(this::original);
     }
 
@@ -38,7 +38,7 @@ record Post(long id, String slug, String originalLanguage, PostState state, @Nul
         return Optional.ofNullable(texts.get(language));
     }
 
-    Text original() {
+    public Text original() {
         Text text = texts.get(originalLanguage);
         return text != null ? text : texts.values().iterator().next();
     }

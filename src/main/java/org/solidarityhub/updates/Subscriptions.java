@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.solidarityhub.platform.AuditLog;
-import org.solidarityhub.platform.EmailKey;
+import org.solidarityhub.submissions.EmailKey;
 import org.solidarityhub.platform.ExpiredLinkException;
 import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.platform.Tokens;

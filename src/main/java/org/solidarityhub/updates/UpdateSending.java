@@ -13,7 +13,7 @@ import org.solidarityhub.appeal.UpdatesAudience;
 import org.solidarityhub.events.EventDirectory;
 import org.solidarityhub.news.NewsPosts;
 import org.solidarityhub.platform.AuditLog;
-import org.solidarityhub.platform.EmailKey;
+import org.solidarityhub.submissions.EmailKey;
 import org.solidarityhub.platform.MailRecipient;
 import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.platform.StaffActor;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.solidarityhub.platform.EmailKey;
+import org.solidarityhub.submissions.EmailKey;
 import org.solidarityhub.platform.Tokens;
 import org.solidarityhub.staff.StaffFixture;
 import org.solidarityhub.staff.StaffRole;

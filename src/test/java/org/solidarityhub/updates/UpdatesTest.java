@@ -12,7 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.solidarityhub.events.EventsFixture;
-import org.solidarityhub.platform.EmailKey;
+import org.solidarityhub.submissions.EmailKey;
 import org.solidarityhub.staff.StaffRole;
 import org.solidarityhub.test.Browser;
 import org.solidarityhub.test.TestMailServer;

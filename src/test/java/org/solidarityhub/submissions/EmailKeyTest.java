@@ -1,4 +1,4 @@
-package org.solidarityhub.platform;
+package org.solidarityhub.submissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

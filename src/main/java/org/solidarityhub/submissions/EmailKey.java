@@ -1,11 +1,13 @@
-package org.solidarityhub.platform;
+package org.solidarityhub.submissions;
 
 import java.util.Locale;
 
+import org.solidarityhub.platform.Tokens;
 
 /**
- * The key under which an email address may sign an appeal once: lower case, without a {@code +tag}, and for
- * Gmail without dots (Gmail ignores them) and with googlemail.com as gmail.com. Only its hash is stored.
+ * The key under which an email address is known again without being kept (an appeal is signed once per key; a
+ * news commenter who confirmed once is not asked again): lower case, without a {@code +tag}, and for Gmail without
+ * dots (Gmail ignores them) and with googlemail.com as gmail.com. Only its hash is stored.
  */
 public final class EmailKey {
 
