@@ -114,6 +114,14 @@ class NewsPathTest extends WebTest {
         assertThat(reader.get("/api/v1/news.atom?tag=vests").body()).contains("Operation Solidarity, day 23");
         assertThat(reader.get("/api/v1/news.atom?tag=other").body()).doesNotContain(slug);
 
+        Browser.Page api = reader.get("/api/v1/posts?lang=uk&tag=vests");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.body()).contains("\"slug\":\"" + slug + "\"").contains("Операція Солідарність, день 23")
+                .contains("\"languages\":[\"en\",\"uk\"]");
+        Browser.Page one = reader.get("/api/v1/posts/" + slug);
+        assertThat(one.body()).contains("<strong>100 vests</strong>").contains("\"imageUrl\":\"http://hub.test/media/");
+        assertThat(one.header("ETag")).isPresent();
+
         String email = uniqueEmail("reader");
         Browser.Page sent = reader.submit(reader.get("/en/news/" + slug), "form.comment-form", Map.of(
                 "name", "Olena", "email", email, "comment", "Thank you! More at https://example.org/vests."));
