@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 class PostEditing {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?");
+    /** Addresses under /news that are pages of their own (the updates' subscription pages), so no post may take them. */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("subscribe", "unsubscribe");
     static final Pattern TAG = Pattern.compile("[\\p{Ll}\\p{Lo}0-9](?:[\\p{Ll}\\p{Lo}0-9-]{0,38}[\\p{Ll}\\p{Lo}0-9])?");
     static final int TITLE_LIMIT = 200;
     static final int SUMMARY_LIMIT = 500;
@@ -82,7 +84,7 @@ class PostEditing {
         if (!SLUG.matcher(slug).matches()) {
             return Optional.of(problem("news.staff.error.slug"));
         }
-        if (store.slugTaken(slug, -1)) {
+        if (store.slugTaken(slug, -1) || RESERVED.contains(slug)) {
             return Optional.of(problem("news.staff.error.slugTaken"));
         }
         return textProblem(form.language(), form.title(), form.summary(), form.body());
@@ -141,7 +143,7 @@ class PostEditing {
         if (!SLUG.matcher(slug).matches()) {
             return Optional.of(problem("news.staff.error.slug"));
         }
-        if (store.slugTaken(slug, post.id())) {
+        if (store.slugTaken(slug, post.id()) || RESERVED.contains(slug)) {
             return Optional.of(problem("news.staff.error.slugTaken"));
         }
         String original = strip(form.originalLanguage());

@@ -46,6 +46,8 @@ class NewsBadInputTest extends WebTest {
                 "body", "B");
         assertThat(newPostProblem(with(good, "slug", "Not A Slug!"))).contains("lower-case letters");
         assertThat(newPostProblem(with(good, "slug", slug))).contains("Another post has this address");
+        assertThat(newPostProblem(with(good, "slug", "subscribe"))).as("the address of the subscription page")
+                .contains("Another post has this address");
         assertThat(newPostProblem(with(good, "title", " "))).contains("title");
         assertThat(newPostProblem(with(good, "title", "x".repeat(201)))).contains("200");
         assertThat(newPostProblem(with(good, "summary", "x".repeat(501)))).contains("500");
