@@ -1,5 +1,6 @@
 package org.solidarityhub.appeal;
 
+import org.solidarityhub.submissions.EmailKey;
 import java.util.List;
 
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package org.solidarityhub.appeal;
 
+import org.solidarityhub.platform.Csv;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

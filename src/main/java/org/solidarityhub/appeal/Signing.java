@@ -1,5 +1,6 @@
 package org.solidarityhub.appeal;
 
+import org.solidarityhub.submissions.EmailKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

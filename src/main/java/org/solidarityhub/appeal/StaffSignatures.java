@@ -1,5 +1,6 @@
 package org.solidarityhub.appeal;
 
+import org.solidarityhub.submissions.EmailKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -84,6 +84,32 @@ public class EventDirectory {
         return campaigns.bySlug(slug).map(c -> ref(c, locale));
     }
 
+    /** Every campaign, the current one first, with its name in the reader's language. */
+    public List<CampaignRef> campaigns(Locale locale) {
+        return campaigns.all().stream().map(c -> ref(c, locale)).toList();
+    }
+
+    /**
+     * Hands the organizers of a campaign's confirmed events (their contact address and language; one per event) to
+     * {@code batch}, {@code batchSize} at a time, for the updates to supporters; each batch is read when the previous
+     * one was handled, so a list of any size never sits in memory at once.
+     */
+    public void forEachOrganizer(long campaignId, int batchSize,
+                                 java.util.function.Consumer<List<org.solidarityhub.platform.MailRecipient>> batch) {
+        long after = 0;
+        while (true) {
+            List<EventStore.Organizer> rows = store.organizers(campaignId, after, batchSize);
+            if (rows.isEmpty()) {
+                return;
+            }
+            batch.accept(rows.stream().map(o -> new org.solidarityhub.platform.MailRecipient(o.email(), o.language())).toList());
+            if (rows.size() < batchSize) {
+                return;
+            }
+            after = rows.getLast().eventId();
+        }
+    }
+
     public List<TypeRef> types() {
         return Arrays.stream(EventType.values()).map(t -> new TypeRef(t.name(), t.messageKey())).toList();
     }

@@ -302,4 +302,23 @@ class EventStore {
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
+
+    /** One organizer of an event of a campaign, for the updates to supporters: the event's id, address and language. */
+    record Organizer(long eventId, String email, String language) {
+    }
+
+    /**
+     * The organizers of a campaign's confirmed events (waiting for a moderator or published) whose address is still
+     * kept, after the event {@code afterId}, at most {@code limit}, by event id.
+     */
+    List<Organizer> organizers(long campaignId, long afterId, int limit) {
+        return db.sql("""
+                        SELECT id, contact_email, language FROM event
+                        WHERE campaign_id = :campaign AND id > :after AND status IN ('PENDING', 'APPROVED')
+                          AND contact_email IS NOT NULL
+                        ORDER BY id LIMIT :limit""")
+                .param("campaign", campaignId).param("after", afterId).param("limit", limit)
+                .query((rs, n) -> new Organizer(rs.getLong("id"), rs.getString("contact_email"), rs.getString("language")))
+                .list();
+    }
 }

@@ -30,6 +30,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * it likes anyway, so a forged header would stop nobody; it passes, and the honeypot, the limits per address and
  * the confirmation by mail still apply.</li>
  * </ol>
+ * One exception, by a fixed rule: the one-click unsubscribe of RFC 8058, a POST to a path whose last two segments
+ * are {@code unsubscribe/{token}} (the token: 16 to 64 URL-safe characters, e.g. {@code /news/unsubscribe/AbC…}),
+ * passes whatever it says of its origin. Mail programs post there from no page of this site (the address is in the
+ * {@code List-Unsubscribe} header of a list's mail), and the mailed token is the whole authority: a page of another
+ * site can only unsubscribe the owner of a token it already knows. A handler at such a path must do nothing else.
+ * <p>
  * A refusal is a 403 with a localized reason: the error page for forms, a problem detail under {@code /api/}.
  * Staff pages keep their CSRF tokens (a session acts in a member's name) and do not pass through here.
  */
@@ -40,6 +46,10 @@ final class CrossSiteRequests extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+    /** The path of a one-click unsubscribe (RFC 8058), after the context path (and language prefix). */
+    private static final java.util.regex.Pattern ONE_CLICK_UNSUBSCRIBE =
+            java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)*/unsubscribe/[A-Za-z0-9_-]{16,64}");
+
     private final String siteOrigin;
 
     CrossSiteRequests(URI baseUrl) {
@@ -49,12 +59,18 @@ final class CrossSiteRequests extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!SAFE_METHODS.contains(request.getMethod()) && refused(request)) {
+        if (!SAFE_METHODS.contains(request.getMethod()) && !oneClickUnsubscribe(request) && refused(request)) {
             request.setAttribute(LocalizedErrorAttributes.REASON, REASON);
             response.sendError(HttpStatus.FORBIDDEN.value());
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether a request is a one-click unsubscribe (RFC 8058): a POST to {@code …/unsubscribe/{token}}. */
+    static boolean oneClickUnsubscribe(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(Math.min(request.getContextPath().length(), request.getRequestURI().length()));
+        return "POST".equals(request.getMethod()) && ONE_CLICK_UNSUBSCRIBE.matcher(path).matches();
     }
 
     /** Whether a request that may change something came from a page of another site. */

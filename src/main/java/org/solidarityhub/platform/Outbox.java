@@ -58,8 +58,16 @@ public class Outbox {
         this.signal = signal;
     }
 
-    /** A mail to queue. */
-    public record Message(String recipient, String subject, String body) {
+    /** A mail to queue; {@code listUnsubscribe}, when set, is the one-click unsubscribe address of a list's mail. */
+    public record Message(String recipient, String subject, String body, @org.jspecify.annotations.Nullable String listUnsubscribe) {
+
+        public Message(String recipient, String subject, String body) {
+            this(recipient, subject, body, null);
+        }
+    }
+
+    /** How far the mails of one bulk group have got: queued in all, sent, given up (the rest wait or are retried). */
+    public record BulkProgress(long queued, long sent, long failed) {
     }
 
     /** Queues a plain-text transactional mail. Must run inside the caller's transaction. */
@@ -71,7 +79,16 @@ public class Outbox {
     /** Queues a plain-text mail of the given priority. Must run inside the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(String recipient, String subject, String body, Priority priority) {
-        Message message = checked(new Message(recipient, subject, body));
+        return enqueue(new Message(recipient, subject, body), priority);
+    }
+
+    /**
+     * Queues one mail of the given priority; with {@code listUnsubscribe} set it carries the one-click unsubscribe
+     * headers (RFC 8058). Must run inside the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long enqueue(Message mail, Priority priority) {
+        Message message = checked(mail);
         KeyHolder key = new GeneratedKeyHolder();
         db.sql(INSERT)
                 .paramSource(row(message, priority, Timestamps.toDb(clock.instant())))
@@ -102,13 +119,55 @@ public class Outbox {
     }
 
     private static final String INSERT = """
-            INSERT INTO mail_outbox (recipient, subject, body, created_at, attempts, next_attempt_at, priority, domain)
-            VALUES (:recipient, :subject, :body, :now, 0, :now, :priority, :domain)""";
+            INSERT INTO mail_outbox (recipient, subject, body, created_at, attempts, next_attempt_at, priority, domain,
+                                     list_unsubscribe)
+            VALUES (:recipient, :subject, :body, :now, 0, :now, :priority, :domain, :listUnsubscribe)""";
 
     private static SqlParameterSource row(Message message, Priority priority, Object now) {
         return new MapSqlParameterSource().addValue("recipient", message.recipient()).addValue("subject", message.subject())
                 .addValue("body", message.body()).addValue("now", now).addValue("priority", priority.ordinal())
-                .addValue("domain", domain(message.recipient()));
+                .addValue("domain", domain(message.recipient())).addValue("listUnsubscribe", message.listUnsubscribe());
+    }
+
+    /**
+     * Queues the mails a feature's query selects, in one {@code INSERT ... SELECT}: a list of any size is queued
+     * without passing through the application's memory. The query (over the feature's own tables) names the
+     * columns {@code recipient} (a checked address), {@code subject} (one line, at most {@link #SUBJECT_LIMIT}
+     * characters), {@code body}, {@code list_unsubscribe} (or NULL), {@code bulk_group} (at most 60 characters: the
+     * list, e.g. {@code "news-update:42"}) and {@code bulk_item} (the recipient within it). A mail whose group and
+     * item are queued already is left out, so queuing the same rows again (after a crash, by a second instance)
+     * never mails anyone twice. Must run inside the caller's transaction.
+     *
+     * @return how many mails were queued
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int enqueueSelected(String select, java.util.Map<String, ?> parameters, Priority priority) {
+        MapSqlParameterSource params = new MapSqlParameterSource(parameters)
+                .addValue("outboxNow", Timestamps.toDb(clock.instant())).addValue("outboxPriority", priority.ordinal());
+        int queued = batch.update("""
+                INSERT INTO mail_outbox (recipient, subject, body, created_at, attempts, next_attempt_at, priority, domain,
+                                         list_unsubscribe, bulk_group, bulk_item)
+                SELECT s.recipient, s.subject, s.body, :outboxNow, 0, :outboxNow, :outboxPriority,
+                       LOWER(SUBSTRING(s.recipient FROM POSITION('@' IN s.recipient) + 1)), s.list_unsubscribe,
+                       s.bulk_group, s.bulk_item
+                FROM (""" + select + """
+                ) s
+                WHERE NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.bulk_group = s.bulk_group AND m.bulk_item = s.bulk_item)""",
+                params);
+        if (queued > 0) {
+            signal.queued();
+        }
+        return queued;
+    }
+
+    /** How far the mails queued in a bulk group have got (one indexed query). */
+    public BulkProgress bulkProgress(String group) {
+        return db.sql("""
+                        SELECT COUNT(*) AS queued, COUNT(sent_at) AS sent, COUNT(failed_at) AS failed
+                        FROM mail_outbox WHERE bulk_group = :group""")
+                .param("group", group)
+                .query((rs, row) -> new BulkProgress(rs.getLong("queued"), rs.getLong("sent"), rs.getLong("failed")))
+                .single();
     }
 
     /** The recipient's domain in lower case, for the limits per domain ('' without one). */
@@ -129,7 +188,7 @@ public class Outbox {
             int end = Character.isHighSurrogate(oneLineSubject.charAt(SUBJECT_LIMIT - 1)) ? SUBJECT_LIMIT - 1 : SUBJECT_LIMIT;
             oneLineSubject = oneLineSubject.substring(0, end).strip();
         }
-        return new Message(recipient.strip(), oneLineSubject, message.body());
+        return new Message(recipient.strip(), oneLineSubject, message.body(), message.listUnsubscribe());
     }
 
     /**

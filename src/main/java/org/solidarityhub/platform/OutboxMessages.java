@@ -20,7 +20,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Builds the MIME message of a claimed mail: plain text in UTF-8, from {@code app.mail.from}, marked
- * {@code Auto-Submitted}. Its Message-ID is made of the mail's id and content, so a mail sent twice (see
+ * {@code Auto-Submitted}; a mail of a list also carries the one-click unsubscribe headers of RFC 8058. Its Message-ID is made of the mail's id and content, so a mail sent twice (see
  * {@link OutboxSender}) is one message to the recipient's mail program.
  */
 final class OutboxMessages {
@@ -45,6 +45,7 @@ final class OutboxMessages {
             message.setSubject(mail.subject(), "UTF-8");
             message.setText(mail.body(), "UTF-8");
             message.setHeader("Auto-Submitted", "auto-generated");
+            listHeaders(message, mail);
             message.setSentDate(Date.from(clock.instant()));
             message.saveChanges();
             return message;
@@ -54,9 +55,22 @@ final class OutboxMessages {
         message.setRecipient(Message.RecipientType.TO, to);
         message.setHeader("Subject", encodedWords(mail.subject()));
         message.setHeader("Auto-Submitted", "auto-generated");
+        listHeaders(message, mail);
         message.setSentDate(Date.from(clock.instant()));
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * A mail of a list (an update to supporters) says how to leave it in one click (RFC 8058): mail programs show an
+     * "unsubscribe" button that posts {@code List-Unsubscribe=One-Click} to the address, with no page in between.
+     */
+    private static void listHeaders(MimeMessage message, OutboxStore.Claimed mail) throws MessagingException {
+        if (mail.listUnsubscribe() != null) {
+            message.setHeader("List-Unsubscribe", "<" + mail.listUnsubscribe() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            message.setHeader("Precedence", "bulk");
+        }
     }
 
     /**

@@ -33,7 +33,7 @@ class OutboxStore {
 
     /** One claimed mail, as the sender needs it. */
     record Claimed(long id, String recipient, String subject, String body, int attempts, String domain, int priority,
-                   Instant due) {
+                   Instant due, @org.jspecify.annotations.Nullable String listUnsubscribe) {
 
         /** The order of sending: transactional before bulk, then the longest due first. */
         static final java.util.Comparator<Claimed> ORDER = java.util.Comparator.comparingInt(Claimed::priority)
@@ -79,7 +79,7 @@ class OutboxStore {
             sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now
               AND (claimed_until IS NULL OR claimed_until < :now)""";
 
-    private static final String COLUMNS = "id, recipient, subject, body, attempts, domain, priority, next_attempt_at";
+    private static final String COLUMNS = "id, recipient, subject, body, attempts, domain, priority, next_attempt_at, list_unsubscribe";
 
     /**
      * Claims up to {@code limit} due mails for {@code lease}, transactional before bulk, oldest first. With
@@ -118,7 +118,8 @@ class OutboxStore {
 
     private static Claimed claimed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Claimed(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-                rs.getInt("attempts"), rs.getString("domain"), rs.getInt("priority"), Timestamps.fromDb(rs, "next_attempt_at"));
+                rs.getInt("attempts"), rs.getString("domain"), rs.getInt("priority"), Timestamps.fromDb(rs, "next_attempt_at"),
+                rs.getString("list_unsubscribe"));
     }
 
     /** Records the outcomes of a batch: one batched update for the sent mails, one for the failed ones. */

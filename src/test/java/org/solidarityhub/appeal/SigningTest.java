@@ -1,5 +1,6 @@
 package org.solidarityhub.appeal;
 
+import org.solidarityhub.submissions.EmailKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

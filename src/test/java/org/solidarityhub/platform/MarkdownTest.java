@@ -46,4 +46,23 @@ class MarkdownTest {
         assertThat(markdown.toHtml(null)).isEmpty();
         assertThat(markdown.toHtml("  \n ")).isEmpty();
     }
+
+    @Test
+    void showsImagesOfTheSitesOwnMediaPathOnlyWhenAskedAndEveryOtherImageAsALink() {
+        String html = markdown.toHtml("![Rally](/media/abc123.jpg) ![Far](https://tracker.example/x.png) ![Up](/media/../secret)",
+                "/media/");
+        var doc = Jsoup.parse(html);
+        assertThat(doc.select("img")).singleElement().satisfies(img -> {
+            assertThat(img.attr("src")).isEqualTo("/media/abc123.jpg");
+            assertThat(img.attr("alt")).isEqualTo("Rally");
+        });
+        assertThat(doc.select("a").eachAttr("href")).contains("https://tracker.example/x.png");
+        assertThat(markdown.toHtml("![Rally](/media/abc123.jpg)")).doesNotContain("<img");
+    }
+
+    @Test
+    void givesTheTextWithoutMarkupForPlainTextMails() {
+        assertThat(markdown.toPlainText("# Title\n\nSome **bold** [link](https://example.org).")).contains("Some bold \"link\" (https://example.org)")
+                .doesNotContain("**");
+    }
 }

@@ -1,4 +1,4 @@
-package org.solidarityhub.appeal;
+package org.solidarityhub.submissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,19 +1,20 @@
-package org.solidarityhub.appeal;
+package org.solidarityhub.submissions;
 
 import java.util.Locale;
 
 import org.solidarityhub.platform.Tokens;
 
 /**
- * The key under which an email address may sign an appeal once: lower case, without a {@code +tag}, and for
- * Gmail without dots (Gmail ignores them) and with googlemail.com as gmail.com. Only its hash is stored.
+ * The key under which an email address is known again without being kept (an appeal is signed once per key; a
+ * news commenter who confirmed once is not asked again): lower case, without a {@code +tag}, and for Gmail without
+ * dots (Gmail ignores them) and with googlemail.com as gmail.com. Only its hash is stored.
  */
-final class EmailKey {
+public final class EmailKey {
 
     private EmailKey() {
     }
 
-    static String normalize(String email) {
+    public static String normalize(String email) {
         String address = email.strip().toLowerCase(Locale.ROOT);
         int at = address.lastIndexOf('@');
         if (at <= 0) {
@@ -34,7 +35,7 @@ final class EmailKey {
         return local + "@" + domain;
     }
 
-    static String hash(String email) {
+    public static String hash(String email) {
         return Tokens.hash(normalize(email));
     }
 }
