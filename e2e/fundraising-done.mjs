@@ -231,12 +231,15 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
     await Promise.all([donor.waitForURL((url) => url.pathname === `/en/fundraisers/${SLUG}/reports/1`, { waitUntil: 'load' }), report.locator('a').click()]);
     const shownHash = await donorText(donor.locator('code.report-sha256'));
     if (shownHash !== reportHash) throw new Error(`the report page shows ${shownHash}, the fundraiser page ${reportHash}`);
+    const figures = [await donorText(donor.locator('.report-raised')), await donorText(donor.locator('.report-ordered')),
+      await donorText(donor.locator('.report-delivered'))];
+    if (figures.join(' / ') !== '€1,570.50 / €60,000.00 / €60,000.00') throw new Error(`the report says in / bought / arrived: ${figures.join(' / ')}`);
     const rowsHash = await donorText(donor.locator('code.rows-sha256'));
     const command = await donorText(donor.locator('pre.command'));
     if (!command.includes(`tools/verify-fundraising-report`)) throw new Error(`the report page shows no command: ${command}`);
     await donor.screenshot({ path: `${env('SCREENSHOT_DIR', 'target/e2e')}/public-report.png`, fullPage: true });
     console.log(`REPORT_SHA256 ${reportHash}`);
     console.log(`ROWS_SHA256 ${rowsHash}`);
-    s.log(`9 report no. 1 "Day 23": report ${reportHash.slice(0, 16)}…, rows ${rowsHash.slice(0, 16)}…`);
+    s.log(`9 report no. 1 "Day 23": in, bought, arrived ${figures.join(', ')}; report ${reportHash.slice(0, 16)}…, rows ${rowsHash.slice(0, 16)}…`);
     await donorContext.close();
   });
