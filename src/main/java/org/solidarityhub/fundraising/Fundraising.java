@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.solidarityhub.media.Media;
+import org.solidarityhub.media.MediaItem;
+import org.solidarityhub.media.MediaKind;
+import org.solidarityhub.media.Variant;
 import org.solidarityhub.organizations.Organization;
 import org.solidarityhub.organizations.Organizations;
 import org.springframework.stereotype.Service;
@@ -13,7 +17,7 @@ import org.springframework.stereotype.Service;
 /**
  * What the public may see of fundraisers, for the public pages, the API and the widget: only fundraisers out of
  * draft, only purchases a second treasurer approved (when needed) and whose order stands, names withheld for safety
- * left out. Every figure is summed from the ledger ({@link FundraisingFigures}).
+ * left out, receipts and delivery photos only as published (redacted) copies. Every figure is summed from the ledger ({@link FundraisingFigures}).
  */
 @Service
 public class Fundraising {
@@ -30,9 +34,20 @@ public class Fundraising {
                                  boolean intermediaryWithheld) {
     }
 
-    /** A delivery as the public sees it: the recipient is null when withheld. */
+    /**
+     * A delivery as the public sees it: the recipient is null when withheld; the photo is null unless a treasurer
+     * published it.
+     */
     public record PublicDelivery(long id, long purchaseId, long quantity, @Nullable String recipient,
-                                 boolean recipientWithheld, LocalDate deliveredOn, @Nullable Long mediaId) {
+                                 boolean recipientWithheld, LocalDate deliveredOn, @Nullable PublicImage photo) {
+    }
+
+    /** A published picture: its thumbnail and web size under {@code /media/}, and the web size's pixels. */
+    public record PublicImage(String thumbnailUrl, String webUrl, int width, int height) {
+    }
+
+    /** A published receipt: the redacted copy of each page, in page order (a photo of a receipt has one). */
+    public record PublicReceipt(long id, List<PublicImage> pages) {
     }
 
     private final Fundraisers fundraisers;
@@ -40,9 +55,13 @@ public class Fundraising {
     private final FundraisingFigures figures;
     private final Ledger ledger;
     private final Organizations organizations;
+    private final ReceiptStore receipts;
+    private final Media media;
 
     Fundraising(Fundraisers fundraisers, Purchases purchases, FundraisingFigures figures, Ledger ledger,
-                Organizations organizations) {
+                Organizations organizations, ReceiptStore receipts, Media media) {
+        this.receipts = receipts;
+        this.media = media;
         this.fundraisers = fundraisers;
         this.purchases = purchases;
         this.figures = figures;
@@ -90,9 +109,35 @@ public class Fundraising {
                         .filter(d -> !ledger.standing("delivery_id", d.id()).isEmpty())
                         .map(d -> new PublicDelivery(d.id(), d.purchaseId(), d.quantity(), d.recipientHidden() ? null
                                 : d.recipientId() == null ? d.recipientText() : name(d.recipientId()),
-                                d.recipientHidden(), d.deliveredOn(), d.mediaId()))
+                                d.recipientHidden(), d.deliveredOn(), d.mediaId() == null ? null
+                                : media.find(d.mediaId()).flatMap(Fundraising::image).orElse(null)))
                         .toList())
                 .orElse(List.of());
+    }
+
+    /**
+     * The published receipts of a public purchase (its redacted copies; never an original), oldest first; empty for a
+     * purchase that is not public.
+     */
+    public List<PublicReceipt> receipts(Fundraiser fundraiser, long purchaseId) {
+        boolean shown = purchases.find(purchaseId)
+                .filter(p -> p.fundraiserId() == fundraiser.id() && p.approval() == Purchase.Approval.APPROVED)
+                .isPresent();
+        if (!shown) {
+            return List.of();
+        }
+        List<ReceiptStore.Page> pages = receipts.published(purchaseId);
+        Map<Long, PublicImage> images = new java.util.HashMap<>();
+        media.findAll(pages.stream().map(ReceiptStore.Page::mediaId).toList())
+                .forEach(item -> image(item).ifPresent(image -> images.put(item.id(), image)));
+        Map<Long, List<PublicImage>> byReceipt = new java.util.LinkedHashMap<>();
+        for (ReceiptStore.Page page : pages) {
+            PublicImage image = images.get(page.mediaId());
+            if (image != null) {
+                byReceipt.computeIfAbsent(page.receiptId(), k -> new java.util.ArrayList<>()).add(image);
+            }
+        }
+        return byReceipt.entrySet().stream().map(e -> new PublicReceipt(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
     /** How many transactions the fundraiser's ledger holds. */
@@ -111,6 +156,17 @@ public class Fundraising {
                 p.orderedOn(), p.paidOn(), p.shippedOn(), p.deliveredOn(),
                 p.supplierWithheld() ? null : name(p.supplierId()), p.supplierWithheld(),
                 p.intermediaryWithheld() ? null : name(p.intermediaryId()), p.intermediaryWithheld());
+    }
+
+    /** A published image's public addresses; empty while it is not published (or not an image). */
+    private static Optional<PublicImage> image(MediaItem item) {
+        if (!item.published() || item.kind() != MediaKind.IMAGE) {
+            return Optional.empty();
+        }
+        Optional<String> web = item.url(Variant.WEB);
+        Optional<String> thumbnail = item.url(Variant.THUMBNAIL);
+        return web.isEmpty() || thumbnail.isEmpty() ? Optional.empty()
+                : Optional.of(new PublicImage(thumbnail.get(), web.get(), item.width(), item.height()));
     }
 
     private @Nullable String name(@Nullable Long organizationId) {

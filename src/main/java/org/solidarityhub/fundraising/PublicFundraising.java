@@ -29,8 +29,12 @@ public class PublicFundraising {
                            int deliveredPercent) {
     }
 
-    /** An approved purchase whose order stands, with its deliveries (names withheld for safety left out). */
-    public record PurchaseView(Fundraising.PublicPurchase purchase, List<Fundraising.PublicDelivery> deliveries) {
+    /**
+     * An approved purchase whose order stands, with its deliveries (names withheld for safety left out, photos once
+     * published) and its published (redacted) receipts.
+     */
+    public record PurchaseView(Fundraising.PublicPurchase purchase, List<Fundraising.PublicDelivery> deliveries,
+                               List<Fundraising.PublicReceipt> receipts) {
         /** The day it reached a status, or null when it did not (yet). */
         public @Nullable LocalDate on(Purchase.Status status) {
             return switch (status) {
@@ -97,7 +101,8 @@ public class PublicFundraising {
     /** The latest public purchases, newest first, with their deliveries. */
     public List<PurchaseView> purchases(Fundraiser fundraiser) {
         return fundraising.purchases(fundraiser, LATEST_PURCHASES).stream()
-                .map(p -> new PurchaseView(p, fundraising.deliveries(fundraiser, p.id()))).toList();
+                .map(p -> new PurchaseView(p, fundraising.deliveries(fundraiser, p.id()),
+                        fundraising.receipts(fundraiser, p.id()))).toList();
     }
 
     /** Need id → item, for the ledger's filter and rows. */

@@ -2,10 +2,15 @@ package org.solidarityhub.fundraising;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.solidarityhub.media.Media;
+import org.solidarityhub.media.MediaItem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A purchase's page for treasurers: its status, moved on step by step, and its deliveries. */
+/**
+ * A purchase's page for treasurers: its status, moved on step by step, its receipts ({@link ReceiptStaffController})
+ * and its deliveries with their photos ({@link DeliveryPhotoStaffController}).
+ */
 @Controller
 @RequestMapping("/staff/fundraising/{id:\\d{1,18}}/purchases/{purchase:\\d{1,18}}")
 @PreAuthorize("hasRole('TREASURER')")
@@ -28,10 +36,14 @@ class PurchaseStaffController {
     private final Deliveries deliveries;
     private final FundraisingFigures figures;
     private final StaffViews views;
+    private final Receipts receipts;
+    private final Media media;
     private final Clock clock;
 
     PurchaseStaffController(Fundraisers fundraisers, Purchases purchases, Deliveries deliveries,
-                            FundraisingFigures figures, StaffViews views, Clock clock) {
+                            FundraisingFigures figures, StaffViews views, Receipts receipts, Media media, Clock clock) {
+        this.receipts = receipts;
+        this.media = media;
         this.fundraisers = fundraisers;
         this.purchases = purchases;
         this.deliveries = deliveries;
@@ -48,7 +60,12 @@ class PurchaseStaffController {
         model.addAttribute("row", views.purchase(p));
         model.addAttribute("next", p.approval() == Purchase.Approval.APPROVED ? p.status().next() : null);
         model.addAttribute("waiting", figures.goods(p.id(), Account.GOODS_ORDERED));
-        model.addAttribute("deliveries", views.deliveries(purchases.deliveries(p.id())));
+        List<Delivery> delivered = purchases.deliveries(p.id());
+        model.addAttribute("deliveries", views.deliveries(delivered));
+        model.addAttribute("photos", media.findAll(delivered.stream().map(Delivery::mediaId).filter(Objects::nonNull).toList())
+                .stream().collect(Collectors.toMap(MediaItem::id, item -> item)));
+        model.addAttribute("receipts", receipts.of(p.id()));
+        model.addAttribute("canDetect", media.canDetectFaces());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("steps", Purchase.Status.values());
         if (!model.containsAttribute("deliveryForm")) {

@@ -125,6 +125,13 @@ class PurchaseStore {
                 .param("p", purchaseId).query(PurchaseStore::delivery).list();
     }
 
+    /** Sets or clears a delivery's photo, if it still is {@code expected}; false when another request changed it. */
+    boolean deliveryPhoto(long deliveryId, @Nullable Long expected, @Nullable Long mediaId) {
+        return db.sql("UPDATE delivery SET media_id = :m WHERE id = :id AND "
+                        + (expected == null ? "media_id IS NULL" : "media_id = :e"))
+                .param("m", mediaId).param("id", deliveryId).param("e", expected).update() > 0;
+    }
+
     /** Locks a purchase's row until the end of the transaction, so two deliveries of it are counted one by one. */
     void lock(long purchaseId) {
         db.sql("SELECT id FROM purchase WHERE id = :id FOR UPDATE").param("id", purchaseId).query(Long.class).list();

@@ -3,6 +3,7 @@ package org.solidarityhub.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
  * Serves processed files. {@code GET /media/{name}} answers for the variants of published items only (404 for any
  * other name), with the type media produced, {@code Content-Disposition: inline} with the random name,
  * {@code nosniff}, a sandboxing CSP and a year of immutable caching (names are random and content never changes
- * under a name). {@code GET /staff/media/{id}/{variant}} shows moderators the variants before publishing. Both
+ * under a name). {@code GET /staff/media/{id}/{variant}} shows staff the variants before publishing (as far as every
+ * {@link PreviewAccess} agrees). Both
  * answer single byte-range requests, which browsers need to seek in videos. Any instance sharing the store and the
  * database serves the same files.
  */
@@ -34,10 +38,12 @@ class MediaController {
 
     private final MediaItems items;
     private final MediaStore store;
+    private final List<PreviewAccess> access;
 
-    MediaController(MediaItems items, MediaStore store) {
+    MediaController(MediaItems items, MediaStore store, List<PreviewAccess> access) {
         this.items = items;
         this.store = store;
+        this.access = List.copyOf(access);
     }
 
     @GetMapping(MediaItem.PUBLIC_PATH + "{name}")
@@ -59,7 +65,10 @@ class MediaController {
         } catch (IllegalArgumentException unknown) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        String key = items.find(id).filter(row -> row.item().ready()).map(row -> row.key(which))
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        String key = items.find(id).filter(row -> row.item().ready())
+                .filter(row -> who != null && access.stream().allMatch(a -> a.mayPreview(row.item().owner(), who)))
+                .map(row -> row.key(which))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         send(key, range, "no-store", response);
     }

@@ -3,9 +3,11 @@ package org.solidarityhub.reports;
 import java.time.Clock;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.solidarityhub.media.Media;
 import org.solidarityhub.media.MediaItem;
 import org.solidarityhub.media.Region;
+import org.solidarityhub.media.RegionText;
 import org.solidarityhub.platform.AuditLog;
 import org.solidarityhub.platform.ContentVersions;
 import org.solidarityhub.submissions.SubmissionLifecycle;
@@ -78,11 +80,15 @@ class ReportModeration {
         return faces.size();
     }
 
-    /** Blurs exactly these regions of an item (an empty list removes the blurring). */
+    /**
+     * Blurs exactly the regions typed for an item ({@link RegionText}: pixels or percent, one per line; blank removes
+     * the blurring); a region that is not four numbers or reaches past the picture is refused with nothing changed.
+     */
     @Transactional
-    void blurRegions(long reportId, long itemId, List<Region> regions) {
+    void blurRegions(long reportId, long itemId, @Nullable String typed) {
         StoredReport.Item item = item(reportId, itemId);
-        blurrable(item);
+        MediaItem processed = blurrable(item);
+        List<Region> regions = RegionText.parse(typed, processed.width(), processed.height());
         media.blur(item.mediaId(), regions);
         audit.record("reports.item-regions", "report", reportId, "item=" + itemId + " regions=" + regions.size());
         shown(reportId);

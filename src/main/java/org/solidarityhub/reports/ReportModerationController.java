@@ -1,11 +1,7 @@
 package org.solidarityhub.reports;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
 import org.solidarityhub.media.Media;
-import org.solidarityhub.media.Region;
+import org.solidarityhub.platform.BadInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The moderators' pages: the reports that wait, and one page per report where each photo and video is approved or
- * hidden, faces are blurred (found by the detector, or regions typed as "x,y,width,height" per line), and the report
+ * hidden, faces are blurred (found by the detector, or regions typed per line as media's RegionText reads them), and the report
  * is published or hidden.
  */
 @Controller
@@ -76,11 +72,11 @@ class ReportModerationController {
 
     @PostMapping("/{id:\\d{1,18}}/items/{item:\\d{1,18}}/regions")
     String blurRegions(@PathVariable long id, @PathVariable long item, @RequestParam(required = false) String regions) {
-        List<Region> parsed = regions(regions);
-        if (parsed == null) {
+        try {
+            moderation.blurRegions(id, item, regions);
+        } catch (BadInputException badRegions) {
             return done(id, "badregions");
         }
-        moderation.blurRegions(id, item, parsed);
         return done(id, "blurred");
     }
 
@@ -98,29 +94,5 @@ class ReportModerationController {
 
     private static String done(long id, String what) {
         return "redirect:/staff/reports/" + id + "?done=" + what;
-    }
-
-    /** Regions typed one per line as "x,y,width,height"; null when a line is not one. */
-    static @Nullable List<Region> regions(@Nullable String text) {
-        List<Region> regions = new ArrayList<>();
-        if (text == null) {
-            return regions;
-        }
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.strip().split("\\s*,\\s*");
-            if (parts.length != 4 || regions.size() >= 100) {
-                return null;
-            }
-            try {
-                regions.add(new Region(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-                        Integer.parseInt(parts[3])));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return regions;
     }
 }

@@ -30,7 +30,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
  * Real image files made in the test: drawn with Java2D, encoded by ImageIO, and given metadata by a real writer
  * (Apache Commons Imaging for EXIF with GPS, XMP and IPTC; a comment segment written by hand).
  */
-final class TestImages {
+public final class TestImages {
 
     static final String SERIAL = "CANARY-SERIAL-4711";
     static final String BYLINE = "Canary Photographer";
@@ -70,7 +70,7 @@ final class TestImages {
         }
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return encode(marked(width, height), "jpeg");
     }
 

@@ -40,14 +40,14 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
  * {@link #HIDDEN_BOX}), invisible text, a note annotation; the document has Title, Author, Subject, Keywords, XMP,
  * an embedded file and JavaScript run on opening. Its second page is 300 x 400 points (portrait) with a line of text.
  */
-final class TestPdfs {
+public final class TestPdfs {
 
     static final String TITLE = "Canary receipt title 2231";
     static final String AUTHOR = "Olena Canaryauthor";
     static final String SUBJECT = "Canary subject vests";
     static final String KEYWORDS = "canarykeyword-supplier";
     static final String XMP_CANARY = "CanaryXmpCreatorTool";
-    static final String ACCOUNT = "UA213223130000026007233566001";
+    public static final String ACCOUNT = "UA213223130000026007233566001";
     static final String INVISIBLE = "InvisibleCanaryText";
     static final String HIDDEN = "HiddenLayerCanary";
     static final String ANNOTATION = "Annotation canary: call 0501234567";
@@ -55,10 +55,10 @@ final class TestPdfs {
     static final String JAVASCRIPT = "JavaScriptCanary";
     static final String PAGE_TWO = "SecondPageCanary";
     /** The page's size in points (first page). */
-    static final int WIDTH = 400;
-    static final int HEIGHT = 300;
+    public static final int WIDTH = 400;
+    public static final int HEIGHT = 300;
     /** x, y from the top, width, height in points. */
-    static final int[] STRIPES = {50, 100, 200, 60};
+    public static final int[] STRIPES = {50, 100, 200, 60};
     static final int[] PICTURE = {300, 40, 60, 60};
     static final int[] HIDDEN_BOX = {300, 220, 60, 40};
 
@@ -66,12 +66,12 @@ final class TestPdfs {
     }
 
     /** Every string of the canary receipt that must not reach a published byte. */
-    static List<String> canaries() {
+    public static List<String> canaries() {
         return List.of(TITLE, AUTHOR, SUBJECT, KEYWORDS, XMP_CANARY, ACCOUNT, INVISIBLE, HIDDEN, ANNOTATION,
                 ATTACHMENT, JAVASCRIPT, PAGE_TWO, "%PDF", "%%EOF", "Helvetica", "PDFBox", "xmpmeta", "secret.txt");
     }
 
-    static byte[] receipt() {
+    public static byte[] receipt() {
         try (PDDocument document = new PDDocument()) {
             canaryPages(document);
             canaryMetadata(document);
@@ -116,7 +116,7 @@ final class TestPdfs {
      * A one-page PDF drawing an image that declares {@code width} x {@code height} pixels but holds a few bytes of
      * Flate data: a pixel flood inside a PDF.
      */
-    static byte[] imageFlood(int width, int height) {
+    public static byte[] imageFlood(int width, int height) {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(new PDRectangle(200, 200));
             document.addPage(page);

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Makes test videos with the real ffmpeg (Debian's, as in production), and reads them back with ffprobe. */
-final class VideoFixtures {
+public final class VideoFixtures {
 
     static final Path FFMPEG = Path.of("/usr/bin/ffmpeg");
     static final Path FFPROBE = Path.of("/usr/bin/ffprobe");
@@ -21,7 +21,7 @@ final class VideoFixtures {
     }
 
     /** A test pattern with a tone, of the given size and length, in MP4. */
-    static Path plain(Path dir, String name, int width, int height, double seconds) throws IOException {
+    public static Path plain(Path dir, String name, int width, int height, double seconds) throws IOException {
         Path out = dir.resolve(name);
         ffmpeg(dir, "-f", "lavfi", "-i", "testsrc=size=%dx%d:rate=25:duration=%s".formatted(width, height, seconds),
                 "-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds,
