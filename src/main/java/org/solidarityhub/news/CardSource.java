@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One kind of card a post may link to (a campaign, an appeal, an event; a fundraiser once that feature exists): a
+ * One kind of card a post may link to (a campaign, an appeal, an event, a fundraiser): a
  * bean per kind, so a new kind is one class, with its message key {@code news.card.<kind>}. The reference is what the
  * editor types (a slug or an id), checked when the post is saved and looked up again when the page renders; a card
  * whose target is gone or unpublished is not shown.

@@ -5,10 +5,14 @@ import java.util.Optional;
 
 import org.solidarityhub.appeal.AppealDirectory;
 import org.solidarityhub.events.EventDirectory;
+import org.solidarityhub.fundraising.Fundraising;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The cards of campaigns (by slug), appeals (by slug) and published events (by id), through the features' facades. */
+/**
+ * The cards of campaigns (by slug), appeals (by slug), published events (by id) and public fundraisers (by slug),
+ * through the features' facades.
+ */
 @Configuration(proxyBeanMethods = false)
 class FeatureCards {
 
@@ -29,6 +33,13 @@ class FeatureCards {
         return source("EVENT", (reference, locale) -> parseId(reference).flatMap(events::published)
                 .map(e -> new CardSource.CardView("EVENT", e.title(), "/events/" + e.id(),
                         e.country() == null ? "" : e.country())));
+    }
+
+    /** A public fundraiser (by slug); its figures are not on the card, which is kept with the post's page. */
+    @Bean
+    CardSource fundraiserCards(Fundraising fundraising) {
+        return source("FUNDRAISER", (reference, locale) -> fundraising.fundraiser(reference)
+                .map(f -> new CardSource.CardView("FUNDRAISER", f.title(), "/fundraisers/" + f.slug(), f.slug())));
     }
 
     private interface Lookup {
