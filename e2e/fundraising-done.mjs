@@ -172,7 +172,8 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
     s.log(`6 the redacted copy is published (${await s.screenshot('receipt-published')})`);
 
     s.step('7 the second treasurer publishes report "Day 23"');
-    await page.goto(`${BASE_URL}${fundraiserPath}/reports`, { waitUntil: 'load' });
+    await page.goto(`${BASE_URL}${fundraiserPath}`, { waitUntil: 'load' });
+    await s.clickAndLoad(page.locator(`main a[href$="${fundraiserPath}/reports"]`), (url) => url.pathname === `${fundraiserPath}/reports`);
     await page.locator('#r-title').fill('Day 23');
     await s.clickAndLoad(page.locator(`form[action$="${fundraiserPath}/reports"] button[type=submit]`), (url) => url.pathname === `${fundraiserPath}/reports`);
     await expectNotice('Report 1 is published.');
