@@ -5,12 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.platform.DemoContent;
 import org.solidarityhub.platform.StaffActor;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,11 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * named. Everything goes through the same services as a treasurer's forms; loading twice changes nothing.
  */
 @Component
-class FundraisingDemoContent {
+class FundraisingDemoContent implements DemoContent {
 
     static final String SLUG = "operation-solidarity";
 
-    private static final Logger log = LoggerFactory.getLogger(FundraisingDemoContent.class);
 
     /** The two demo treasurers (no staff accounts): one records the purchase, the other approves it. */
     record DemoTreasurer(long id, String displayName) implements StaffActor {
@@ -47,7 +42,6 @@ class FundraisingDemoContent {
             new DemoNeed("Thermal imagers", "Handheld thermal imaging monoculars.", "10", "2500", "NORMAL"),
             new DemoNeed("Clothing", "Warm layers, boots and gloves.", "150", "80", "LOW"));
 
-    private final PlatformProperties platform;
     private final Fundraisers fundraisers;
     private final Donations donations;
     private final Purchases purchases;
@@ -56,10 +50,9 @@ class FundraisingDemoContent {
     private final Deliveries deliveries;
     private final NumberedReports reports;
 
-    FundraisingDemoContent(PlatformProperties platform, Fundraisers fundraisers, Donations donations,
+    FundraisingDemoContent(Fundraisers fundraisers, Donations donations,
                            Purchases purchases, ApprovalStore approvals, Approvals approving, Deliveries deliveries,
                            NumberedReports reports) {
-        this.platform = platform;
         this.fundraisers = fundraisers;
         this.donations = donations;
         this.purchases = purchases;
@@ -69,22 +62,17 @@ class FundraisingDemoContent {
         this.reports = reports;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-        if (platform.demo()) {
-            try {
-                load();
-            } catch (RuntimeException e) {
-                log.warn("Demo fundraiser not loaded: {}", e.getClass().getSimpleName());
-            }
-        }
+    @Override
+    public String name() {
+        return "fundraiser";
     }
 
-    /** Loads the demo fundraiser unless it is there; returns whether it did. */
+    /** Loads the demo fundraiser unless it is there; returns 1 when it did, else 0. */
+    @Override
     @Transactional
-    boolean load() {
+    public int load() {
         if (fundraisers.bySlug(SLUG).isPresent()) {
-            return false;
+            return 0;
         }
         long id = fundraisers.create(new Fundraisers.NewFundraiser(SLUG, "Operation Solidarity",
                 "Anti-authoritarian volunteers in the Territorial Defense of Ukraine, and the solidarity of many "
@@ -121,7 +109,7 @@ class FundraisingDemoContent {
                 "2022-03-25", ""));
         purchases.advance(id, purchase.id(), Purchase.Status.DELIVERED.name(), "2022-03-25");
         fundraisers.needState(id, vests, Need.State.MET);
-        return true;
+        return 1;
     }
 
     private void donate(long fundraiserId, String amount, String currency, String on, Donation.Display display,

@@ -9,12 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.solidarityhub.events.EventDirectory;
-import org.solidarityhub.platform.PlatformProperties;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.solidarityhub.platform.DemoContent;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,9 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Operation Solidarity's Day 23, with tags and cards. Loaded when {@code app.demo} is on; loading twice changes nothing.
  */
 @Component
-class NewsDemoContent {
+class NewsDemoContent implements DemoContent {
 
-    private static final Logger log = LoggerFactory.getLogger(NewsDemoContent.class);
 
     /** A demo post: its slug, language, tags, cards (the event card by the events' demo key) and age in days. */
     record Demo(String slug, String language, List<String> tags, List<Post.Card> cards, String demoEvent, int daysAgo) {
@@ -40,16 +35,14 @@ class NewsDemoContent {
             new Demo("brussels-call", "en", List.of("week-of-action", "brussels"),
                     List.of(new Post.Card("APPEAL", "global-week-of-action")), "brussels-2027", 10));
 
-    private final PlatformProperties platform;
     private final PostStore store;
     private final PostPublishing publishing;
     private final EventDirectory events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    NewsDemoContent(PlatformProperties platform, PostStore store, PostPublishing publishing, EventDirectory events,
+    NewsDemoContent(PostStore store, PostPublishing publishing, EventDirectory events,
                     TransactionTemplate transaction, Clock clock) {
-        this.platform = platform;
         this.store = store;
         this.publishing = publishing;
         this.events = events;
@@ -57,19 +50,14 @@ class NewsDemoContent {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-        if (platform.demo()) {
-            try {
-                load();
-            } catch (RuntimeException e) {
-                log.warn("Demo news not loaded: {}", e.getClass().getSimpleName());
-            }
-        }
+    @Override
+    public String name() {
+        return "news";
     }
 
     /** Loads the demo posts that are not there yet; returns how many it stored. */
-    int load() {
+    @Override
+    public int load() {
         int stored = 0;
         for (Demo demo : DEMOS) {
             String key = "news-" + demo.slug();

@@ -16,17 +16,14 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.solidarityhub.events.EventDirectory;
 import org.solidarityhub.media.Media;
 import org.solidarityhub.media.MediaItem;
 import org.solidarityhub.media.MediaOwner;
 import org.solidarityhub.media.MediaProcessed;
+import org.solidarityhub.platform.DemoContent;
 import org.solidarityhub.platform.AuditLog;
 import org.solidarityhub.platform.ContentVersions;
-import org.solidarityhub.platform.PlatformProperties;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +34,8 @@ import org.springframework.stereotype.Component;
  * loading twice changes nothing.
  */
 @Component
-class ReportsDemoContent {
+class ReportsDemoContent implements DemoContent {
 
-    private static final Logger log = LoggerFactory.getLogger(ReportsDemoContent.class);
     private static final String DEMO = "demo-";
 
     /** A demo report: the seed event's key, its text, attendance, links and the words of its pictures. */
@@ -55,7 +51,6 @@ class ReportsDemoContent {
             new Demo("vilnius-2027", "A new mural on a wall by the river: sunflowers and the words of a Ukrainian poem.",
                     40, List.of(), List.of("Street art for Ukraine")));
 
-    private final PlatformProperties platform;
     private final EventDirectory events;
     private final ReportStore store;
     private final Media media;
@@ -63,10 +58,9 @@ class ReportsDemoContent {
     private final ContentVersions versions;
     private final Clock clock;
 
-    ReportsDemoContent(PlatformProperties platform, EventDirectory events, ReportStore store, Media media, AuditLog audit,
+    ReportsDemoContent(EventDirectory events, ReportStore store, Media media, AuditLog audit,
                        ContentVersions versions, Clock clock) {
         this.versions = versions;
-        this.platform = platform;
         this.events = events;
         this.store = store;
         this.media = media;
@@ -74,19 +68,14 @@ class ReportsDemoContent {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-        if (platform.demo()) {
-            try {
-                load();
-            } catch (RuntimeException e) {
-                log.warn("Demo reports not loaded: {}", e.getClass().getSimpleName());
-            }
-        }
+    @Override
+    public String name() {
+        return "reports";
     }
 
     /** Loads the demo reports that are not there yet (for the seed events that exist); returns how many it stored. */
-    int load() {
+    @Override
+    public int load() {
         int stored = 0;
         for (Demo demo : DEMOS) {
             String key = "report-" + demo.eventKey();

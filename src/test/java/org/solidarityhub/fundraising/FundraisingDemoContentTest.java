@@ -16,7 +16,7 @@ class FundraisingDemoContentTest extends WebTest {
     @Test
     void operationSolidarityShowsTheVestsBoughtThroughTheOpenDialogueFoundationTheOpenNeedsAndReportDay23() {
         demo.load();
-        assertThat(demo.load()).as("loading twice changes nothing").isFalse();
+        assertThat(demo.load()).as("loading twice changes nothing").isZero();
 
         Document page = browser.open("/en/fundraisers/" + FundraisingDemoContent.SLUG).doc();
         assertThat(page.select("h1").text()).isEqualTo("Operation Solidarity");
