@@ -35,8 +35,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
  * the prefixes existed work so. Other methods go on unprefixed, in the cookie's language (forms rendered before).</li>
  * <li>{@code ?lang=xx} on a page: the reader chose, so the choice goes into the cookie and the reader to the same
  * page under {@code /xx}; a language the site does not offer changes nothing (no error page).</li>
- * <li>{@code /api/…?lang=uk}: the answer is in Ukrainian, for this request only (no cookie); without {@code ?lang=}
- * a declared feed or API answer is in the base language ({@link PageLanguage}), anything else of the API in the
+ * <li>{@code /api/…?lang=uk}: the answer is in Ukrainian, for this request only (no cookie); with a language the
+ * site does not offer ({@code ?lang=ru}) it is in the base language, never an error; without {@code ?lang=} a
+ * declared feed or API answer is in the base language ({@link PageLanguage}), anything else of the API in the
  * reader's ({@code Accept-Language}).</li>
  * <li>{@code /ru/…}, a language the site does not offer: as if it had no prefix. {@code /uk/staff}: to
  * {@code /staff}. {@code /uk}: to {@code /uk/}.</li>
@@ -102,11 +103,14 @@ final class LanguagePrefixFilter implements Filter {
             return;
         }
         if (path.startsWith("/api/")) {
-            // the API's language is the URL's too: ?lang= for this request only, never a cookie
-            languages.byCode(request.getParameter(PARAMETER)).ifPresent(language -> {
+            // the API's language is the URL's too: ?lang= for this request only, never a cookie; a language the
+            // site does not offer falls back to the base language (the URL alone still decides, so caches stay right)
+            String code = request.getParameter(PARAMETER);
+            if (code != null) {
+                Locale language = languages.byCode(code).orElse(SupportedLanguages.BASE);
                 request.setAttribute(PageLanguage.QUERY_LANGUAGE, language);
                 request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, language);
-            });
+            }
         }
         chain.doFilter(request, response);
     }

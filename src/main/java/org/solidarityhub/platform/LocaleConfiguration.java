@@ -103,7 +103,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new LayoutModel(languages, platform));
     }
 
-    /** Applies {@code ?lang=} to the locale cookie on staff pages; refuses an unknown one from the API. */
+    /** Applies {@code ?lang=} to the locale cookie on staff pages (never on the API, whose URL names its language). */
     private final class LanguageChoice implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -115,9 +115,6 @@ class LocaleConfiguration implements WebMvcConfigurer {
             LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
             Optional<Locale> locale = languages.byCode(code);
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                if (locale.isEmpty()) {
-                    throw new UnsupportedLanguageException(); // a program asked: it gets a problem it can read
-                }
                 return true; // the language of this answer alone (LanguagePrefixFilter), not a choice to remember
             }
             if (resolver != null && locale.isPresent()) {

@@ -39,9 +39,6 @@ class PageLanguage {
         if (request.getAttribute(LanguagePrefixFilter.LANGUAGE) instanceof Locale prefix) {
             return prefix;
         }
-        if (request.getAttribute(QUERY_LANGUAGE) == null && request.getParameter(LocaleConfiguration.PARAMETER) != null) {
-            return resolver.resolveLocale(request); // a language the site does not offer: a problem, never kept
-        }
         Locale language = SupportedLanguages.BASE;
         if (request.getAttribute(QUERY_LANGUAGE) instanceof Locale query) {
             language = query;

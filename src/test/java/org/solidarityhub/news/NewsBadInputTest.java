@@ -160,7 +160,9 @@ class NewsBadInputTest extends WebTest {
         assertThat(api.body()).contains("page number");
         assertThat(reader.get("/api/v1/posts/no-such-post").status()).isEqualTo(404);
         assertThat(reader.get("/api/v1/news.atom?tag=%20x%20y").status()).isEqualTo(400);
-        assertThat(reader.get("/api/v1/news.atom?lang=xx").status()).isEqualTo(400);
+        Browser.Page unknownLanguage = reader.get("/api/v1/news.atom?lang=xx");
+        assertThat(unknownLanguage.status()).isEqualTo(200);
+        assertThat(unknownLanguage.body()).contains("xml:lang=\"en\"");
     }
 
     private static Map<String, String> with(Map<String, String> fields, String name, String value) {

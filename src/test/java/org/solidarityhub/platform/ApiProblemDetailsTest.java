@@ -46,10 +46,15 @@ class ApiProblemDetailsTest extends WebTest {
     }
 
     @Test
-    void answersALanguageTheSiteDoesNotOfferWithAProblem() {
-        JsonNode problem = assertProblem(anotherBrowser().acceptLanguage("uk").get("/api/v1/campaigns?lang=xx"), 400, "/api/v1/campaigns");
+    void answersALanguageTheSiteDoesNotOfferInTheBaseLanguageInsteadOfAnError() {
+        Browser.Page unknown = anotherBrowser().acceptLanguage("uk").get("/api/v1/campaigns?lang=ru");
+        JsonNode regional = assertProblem(anotherBrowser().get("/api/v1/no-such-thing?lang=uk-UA"), 404, "/api/v1/no-such-thing");
+        JsonNode fallback = assertProblem(anotherBrowser().acceptLanguage("uk").get("/api/v1/no-such-thing?lang=ru"), 404, "/api/v1/no-such-thing");
 
-        assertThat(problem.path("detail").asString()).isEqualTo("Цей сайт недоступний запитаною мовою.");
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.header("Set-Cookie")).isEmpty();
+        assertThat(regional.path("title").asString()).isEqualTo("Сторінку не знайдено");
+        assertThat(fallback.path("title").asString()).isEqualTo("Page not found");
     }
 
     @Test
