@@ -1,5 +1,6 @@
 package org.solidarityhub.platform;
 
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,11 @@ final class IcuMessageSource extends ResourceBundleMessageSource {
         MessageFormat format = formats.computeIfAbsent(language, l -> new ConcurrentHashMap<>())
                 .computeIfAbsent(pattern, p -> new MessageFormat(p, ULocale.forLocale(language)));
         Object[] resolved = resolveArguments(args, language);
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] instanceof TemporalAccessor time) {
+                resolved[i] = time.toString(); // as Java's MessageFormat gave it; pages format times with their own piece
+            }
+        }
         synchronized (format) {
             return format.format(resolved);
         }

@@ -44,6 +44,9 @@ class IcuMessageSourceTest {
                 .isEqualTo("Receipt 1234 (3 pages)");
         assertThat(messages.getMessage("fundraising.staff.receipt", new Object[]{7, 22}, UKRAINIAN))
                 .isEqualTo("Чек 7 (22 сторінки)");
+        assertThat(messages.getMessage("fundraising.staff.rateUsed",
+                new Object[]{"USD", "0.9234", "EUR", java.time.LocalDate.of(2027, 2, 24), "ECB"}, Locale.ENGLISH))
+                .isEqualTo("1 USD = 0.9234 EUR on 2027-02-24 (ECB)");
     }
 
     private String count(int actions, int countries, Locale language) {
