@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -26,7 +28,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * its {@code ?lang=} (never remembered), else the base language for what a cache may keep ({@link PageLanguage}) and
  * the browser's Accept-Language for the rest; on staff pages a {@code ?lang=} choice, kept in a cookie, else the
  * browser's Accept-Language. A {@code ?lang=} naming a language
- * the site does not offer is ignored on a page (the reader sees it in another language), and a 400 from the API.
+ * the site does not offer is ignored on a page (the reader sees it in another language), and the API answers in the
+ * base language.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -41,6 +44,12 @@ class LocaleConfiguration implements WebMvcConfigurer {
     LocaleConfiguration(SupportedLanguages languages, PlatformProperties platform) {
         this.languages = languages;
         this.platform = platform;
+    }
+
+    /** The messages of every language, with ICU's plural rules (Spring Boot's own message source steps back). */
+    @Bean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
+    MessageSource messageSource() {
+        return new IcuMessageSource();
     }
 
     @Bean

@@ -62,7 +62,7 @@ class EventsPublicTest extends WebTest {
         assertThat(list.body()).doesNotContain(pendingTitle).doesNotContain("private-brussels@example.org")
                 .doesNotContain("@example.org");
         assertThat(list.text("#event-" + brussels + " .meta")).contains("Thursday, February 25, 2027, 13:00–16:00").contains("Europe/Brussels, UTC+01:00");
-        assertThat(browser.get("/uk/events?campaign=" + campaign.slug()).text(".counts")).isEqualTo("Акцій: 4, країн: 3");
+        assertThat(browser.get("/uk/events?campaign=" + campaign.slug()).text(".counts")).isEqualTo("4 акції у 3 країнах");
     }
 
     @Test
