@@ -1,9 +1,11 @@
 package org.solidarityhub.platform;
 
+import java.math.BigDecimal;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
@@ -24,6 +26,8 @@ import org.springframework.util.ObjectUtils;
  * the key itself.
  */
 final class IcuMessageSource extends ResourceBundleMessageSource {
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,18}(\\.\\d{1,18})?");
 
     /** Parsed patterns per language; a format is not thread-safe, so each use locks its instance (it is quick). */
     private final Map<Locale, Map<String, MessageFormat>> formats = new ConcurrentHashMap<>();
@@ -53,7 +57,22 @@ final class IcuMessageSource extends ResourceBundleMessageSource {
             }
         }
         synchronized (format) {
-            return format.format(resolved);
+            try {
+                return format.format(resolved);
+            } catch (IllegalArgumentException notANumber) {
+                return format.format(numbers(resolved)); // a count given as text ("12") to a plural: as a number
+            }
         }
+    }
+
+    /** The arguments with each text that is a plain number ("12", "-3.5") as that number. */
+    private static Object[] numbers(Object[] arguments) {
+        Object[] converted = arguments.clone();
+        for (int i = 0; i < converted.length; i++) {
+            if (converted[i] instanceof CharSequence text && NUMBER.matcher(text).matches()) {
+                converted[i] = new BigDecimal(text.toString());
+            }
+        }
+        return converted;
     }
 }

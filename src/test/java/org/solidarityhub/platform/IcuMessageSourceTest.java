@@ -49,6 +49,20 @@ class IcuMessageSourceTest {
                 .isEqualTo("1 USD = 0.9234 EUR on 2027-02-24 (ECB)");
     }
 
+    @Test
+    void aCountGivenAsTextStillChoosesItsPluralForm() {
+        assertThat(messages.getMessage("events.count", new Object[]{"21", "5"}, UKRAINIAN)).isEqualTo("21 акція у 5 країнах");
+    }
+
+    @Test
+    void limitsInFieldMessagesAgreeWithTheirNumber() {
+        assertThat(messages.getMessage("appeal.error.tooLong", new Object[]{1}, Locale.ENGLISH)).isEqualTo("Please use at most 1 character.");
+        assertThat(messages.getMessage("appeal.error.tooLong", new Object[]{200}, Locale.ENGLISH)).isEqualTo("Please use at most 200 characters.");
+        assertThat(messages.getMessage("appeal.error.tooLong", new Object[]{21}, UKRAINIAN)).isEqualTo("Будь ласка, не більше 21 символу.");
+        assertThat(messages.getMessage("appeal.error.tooLong", new Object[]{200}, UKRAINIAN)).isEqualTo("Будь ласка, не більше 200 символів.");
+        assertThat(messages.getMessage("events.error.tooLongEvent", new Object[]{2}, UKRAINIAN)).isEqualTo("Подія може тривати щонайбільше 2 дні.");
+    }
+
     private String count(int actions, int countries, Locale language) {
         return messages.getMessage("events.count", new Object[]{actions, countries}, language);
     }
