@@ -63,6 +63,16 @@ class IcuMessageSourceTest {
         assertThat(messages.getMessage("events.error.tooLongEvent", new Object[]{2}, UKRAINIAN)).isEqualTo("Подія може тривати щонайбільше 2 дні.");
     }
 
+    @Test
+    void mailsSayHowManyDaysALinkWorksInTheFormOfTheNumber() {
+        Object[] oneDay = {"Olena", "Editor", "https://hub.example/x", 1L};
+        Object[] twoDays = {"Olena", "Editor", "https://hub.example/x", 2L};
+        assertThat(messages.getMessage("mail.invitation.body", oneDay, Locale.ENGLISH)).contains("for 1 day)");
+        assertThat(messages.getMessage("mail.invitation.body", twoDays, Locale.ENGLISH)).contains("for 2 days)");
+        assertThat(messages.getMessage("mail.invitation.body", oneDay, UKRAINIAN)).contains("протягом 1 дня)");
+        assertThat(messages.getMessage("mail.invitation.body", twoDays, UKRAINIAN)).contains("протягом 2 днів)");
+    }
+
     private String count(int actions, int countries, Locale language) {
         return messages.getMessage("events.count", new Object[]{actions, countries}, language);
     }
