@@ -85,6 +85,33 @@ class MessageFilesTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void noMessageCountsWithAChoiceFormatWhichCannotSayUkrainianOrRussianPlurals() throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<Path> files = new ArrayList<>(languageFiles());
+        files.add(FOLDER.resolve("messages.properties"));
+        for (Path file : files) {
+            read(file).forEach((key, text) -> {
+                if (!takesArguments(text)) {
+                    return;
+                }
+                try {
+                    MessagePattern pattern = new MessagePattern(text);
+                    for (int i = 0; i < pattern.countParts(); i++) {
+                        if (pattern.getPart(i).getType() == MessagePattern.Part.Type.ARG_START
+                                && pattern.getPart(i).getArgType() == MessagePattern.ArgType.CHOICE) {
+                            problems.add(file.getFileName() + " " + key + " uses choice: use {n, plural, one {…} other {…}}");
+                            break;
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    // the other test names it
+                }
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
     private static boolean takesArguments(String text) {
         return text.matches("(?s).*\\{\\s*\\w+\\s*[,}].*");
     }
