@@ -1,11 +1,14 @@
 package org.solidarityhub.events;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.solidarityhub.platform.PageVersion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +30,27 @@ public class EventDirectory {
     public record TypeRef(String name, String messageKey) {
     }
 
+    /** A campaign for a front page: its name and dates, and how many published actions it has in how many countries. */
+    public record CampaignSummary(long id, String slug, String name, LocalDate startsOn, LocalDate endsOn, long events,
+                                  long countries) {
+    }
+
+    /**
+     * A published event that has not ended, for a front page: its kind's message key, its time written in its own
+     * zone in the reader's language, its city and country code (null when online).
+     */
+    public record Upcoming(long id, String title, String typeKey, String when, boolean online, @Nullable String city,
+                           @Nullable String country) {
+    }
+
     private final Events events;
     private final EventQueries queries;
     private final Campaigns campaigns;
     private final EventStore store;
+    private final CampaignVersions versions;
 
-    EventDirectory(Events events, EventQueries queries, Campaigns campaigns, EventStore store) {
+    EventDirectory(Events events, EventQueries queries, Campaigns campaigns, EventStore store, CampaignVersions versions) {
+        this.versions = versions;
         this.store = store;
         this.events = events;
         this.queries = queries;
@@ -116,5 +134,27 @@ public class EventDirectory {
 
     private static CampaignRef ref(Campaign c, Locale locale) {
         return new CampaignRef(c.id(), c.slug(), c.name(locale));
+    }
+
+    /** The current campaign with its counts of published actions and countries. */
+    public Optional<CampaignSummary> currentSummary(Locale locale) {
+        return campaigns.current().map(c -> {
+            EventQueries.Counts counts = queries.counts(c.id());
+            return new CampaignSummary(c.id(), c.slug(), c.name(locale), c.startsOn(), c.endsOn(), counts.events(), counts.countries());
+        });
+    }
+
+    /** The next published events of a campaign that have not ended at {@code now}, soonest first. */
+    public List<Upcoming> upcoming(long campaignId, Instant now, int limit, Locale locale) {
+        EventQueries.Filter notEnded = new EventQueries.Filter(null, null, null, null, null, null, null, null, now, null);
+        return queries.find(campaignId, notEnded, EventQueries.Order.BY_TIME, limit, 0, false).events().stream()
+                .map(e -> new Upcoming(e.id(), e.title(), e.type().messageKey(), EventFormat.when(e.start(), e.end(), locale),
+                        e.online(), e.online() ? null : e.city(), e.online() ? null : e.country()))
+                .toList();
+    }
+
+    /** The version of the current campaign's events (which campaign, how many events, their latest change), for a page cache. */
+    public PageVersion currentCampaignVersion() {
+        return campaigns.current().map(versions::of).orElse(PageVersion.of(null, "no-campaign"));
     }
 }

@@ -1,12 +1,15 @@
 package org.solidarityhub.news;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.solidarityhub.platform.PageVersion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,12 +46,37 @@ public class NewsPosts {
     public record PostSummary(long id, String slug, String title, String state, @Nullable Instant publishedAt) {
     }
 
+    /**
+     * A published post as a list shows it (the front page): its title and summary in the reader's language (else the
+     * original), its page without language prefix, the day it was published, its lead image's thumbnail (or null).
+     */
+    public record Headline(String slug, String path, String language, String title, String summary,
+                           @Nullable LocalDate publishedOn, @Nullable String thumbnailUrl) {
+    }
+
     private final PostStore store;
     private final PostRendering rendering;
+    private final PostViews views;
+    private final NewsVersion version;
 
-    NewsPosts(PostStore store, PostRendering rendering) {
+    NewsPosts(PostStore store, PostRendering rendering, PostViews views, NewsVersion version) {
         this.store = store;
         this.rendering = rendering;
+        this.views = views;
+        this.version = version;
+    }
+
+    /** The newest published posts, newest first, in the reader's language where they have it. */
+    public List<Headline> latest(int limit, Locale locale) {
+        return views.listed(store.published(null, null, 0, limit), locale).stream()
+                .map(p -> new Headline(p.slug(), NewsPaths.post(p.slug()), p.language(), p.title(), p.summary(),
+                        p.publishedOn(), p.lead() == null ? null : p.lead().url()))
+                .toList();
+    }
+
+    /** The version of every public news page and of what {@link #latest} shows, for a page cache. */
+    public PageVersion version() {
+        return version.read();
     }
 
     public Optional<PostForUpdate> forUpdate(long postId) {

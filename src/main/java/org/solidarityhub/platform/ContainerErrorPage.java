@@ -31,7 +31,7 @@ class ContainerErrorPage implements WebServerFactoryCustomizer<TomcatServletWebS
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s</title><link rel="stylesheet" href="/css/site.css"></head>
+                <title>%s</title><link rel="stylesheet" href="/css/base.css"><link rel="stylesheet" href="/css/components.css"></head>
                 <body><div class="wrap main error-page">
                 """.formatted(SupportedLanguages.BASE.getLanguage(), escape(messages.getMessage("site.name", null, SupportedLanguages.BASE))));
         for (Locale language : languages.all()) {

@@ -12,7 +12,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 /**
  * Every asset is served by the app itself, from these folders only (not from "/**"), so that building an
  * ordinary link in a template does not search the classpath. Assets get content-hashed URLs
- * ({@code /css/site-<md5>.css}, written by Thymeleaf's {@code @{…}}) and are cached for a year; the OpenAPI
+ * ({@code /css/base-<md5>.css}, written by Thymeleaf's {@code @{…}}) and are cached for a year; the OpenAPI
  * document for an hour.
  */
 @Configuration(proxyBeanMethods = false)

@@ -66,7 +66,7 @@ class HomePageTest extends WebTest {
     @Test
     void assetsHaveFingerprintedUrlsAndAreCachedForAYear() {
         String css = browser.get("/en/").doc().select("link[rel=stylesheet]").attr("href");
-        assertThat(css).matches("/css/site-[0-9a-f]{32}\\.css");
+        assertThat(css).matches("/css/base-[0-9a-f]{32}\\.css");
         Browser.Page stylesheet = browser.get(css);
         assertThat(stylesheet.status()).isEqualTo(200);
         assertThat(stylesheet.header("cache-control").orElse("")).contains("max-age=31536000").contains("public");
@@ -74,7 +74,7 @@ class HomePageTest extends WebTest {
         assertThat(browser.get("/api/openapi.yaml").header("cache-control").orElse("")).contains("max-age=3600");
         // nothing else of the classpath is served
         assertThat(browser.get("/application.properties").status()).isEqualTo(404);
-        assertThat(browser.get("/static/css/site.css").status()).isEqualTo(404);
+        assertThat(browser.get("/static/css/base.css").status()).isEqualTo(404);
         assertThat(browser.get("/messages.properties").status()).isEqualTo(404);
     }
 }

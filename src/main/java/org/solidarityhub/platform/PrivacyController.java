@@ -3,14 +3,9 @@ package org.solidarityhub.platform;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The front page of the current campaign, and the privacy statement. */
+/** The privacy statement (the front page is the home module's). */
 @Controller
-class HomeController {
-
-    @GetMapping("/")
-    String home() {
-        return "platform/home";
-    }
+class PrivacyController {
 
     @GetMapping("/privacy")
     String privacy() {
