@@ -34,6 +34,11 @@ class EventViews {
     }
 
     record CountryGroup(String code, String name, List<CityGroup> cities) {
+
+        /** How many events the group shows (a group of many takes the list's whole width). */
+        public int size() {
+            return cities.stream().mapToInt(c -> c.events().size()).sum();
+        }
     }
 
     record Day(LocalDate date, String label, List<Card> events) {
