@@ -83,7 +83,21 @@
             marker.bindPopup(popup(feature.properties));
           }
         }).addTo(map);
-        map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: 10 });
+        var tiles = element.getAttribute('data-tiles');
+        if (!tiles && data.features.length <= 40) {
+          // without tiles nothing names the places: one label per city of the events
+          var named = {};
+          data.features.forEach(function (feature) {
+            var city = feature.properties.city;
+            if (city && !named[city]) {
+              named[city] = true;
+              var c = feature.geometry.coordinates;
+              L.tooltip({ permanent: true, direction: 'right', offset: [8, 0], className: 'map-label', interactive: false })
+                .setLatLng([c[1], c[0]]).setContent(city).addTo(map);
+            }
+          });
+        }
+        map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: tiles ? 10 : 6 });
         element.setAttribute('data-markers', String(data.features.length));
       });
   }
