@@ -154,7 +154,11 @@
     }
     var name = part('longGeneric');
     var offset = part('shortOffset');
-    return name && offset && name !== offset ? name + ' (' + offset + ')' : (name || offset || zone);
+    // a zone without a name of its own ("GMT+00:00") is written by its offset alone
+    if (!name || /^(GMT|UTC)/.test(name)) {
+      return offset || name || zone;
+    }
+    return offset && name !== offset ? name + ' (' + offset + ')' : name;
   }
 
   /* The event's time in the reader's own zone, when the reader's clocks show other times than the event's. */
