@@ -8,15 +8,15 @@
   'use strict';
 
   function baseMap(element) {
-    var map = L.map(element, { worldCopyJump: true, minZoom: 1, maxZoom: 18 });
     var tiles = element.getAttribute('data-tiles');
+    // the credits of the offline data are in the page's footer; only remote tiles need theirs on the map
+    var map = L.map(element, { worldCopyJump: true, minZoom: 1, maxZoom: 18, attributionControl: !!tiles });
     if (tiles) {
+      map.attributionControl.setPrefix(false);
       L.tileLayer(tiles, { attribution: element.getAttribute('data-tiles-attribution') || '' }).addTo(map);
     } else {
       element.classList.add('no-tiles');
     }
-    map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution(element.getAttribute('data-attribution') || '');
     var outline = element.getAttribute('data-outline');
     if (outline && !tiles) {
       fetch(outline, { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
@@ -29,6 +29,27 @@
       });
     }
     return map;
+  }
+
+  /* The names of the event's city and the cities around it (from the offline gazetteer), when no tiles name them. */
+  function labels(map, element) {
+    var places;
+    try {
+      places = JSON.parse(element.getAttribute('data-places') || '[]');
+    } catch (e) {
+      return 0;
+    }
+    if (element.getAttribute('data-tiles')) {
+      return 0;
+    }
+    places.forEach(function (place) {
+      L.circleMarker([place.lat, place.lon], {
+        radius: place.own ? 4 : 3, color: '#1b1f24', weight: 1, fillColor: '#1b1f24', fillOpacity: 1, interactive: false
+      }).bindTooltip(place.name, {
+        permanent: true, direction: 'right', offset: [4, 0], className: place.own ? 'map-label map-label-own' : 'map-label'
+      }).addTo(map);
+    });
+    return places.length;
   }
 
   function popup(properties) {
@@ -62,7 +83,21 @@
             marker.bindPopup(popup(feature.properties));
           }
         }).addTo(map);
-        map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: 10 });
+        var tiles = element.getAttribute('data-tiles');
+        if (!tiles && data.features.length <= 40) {
+          // without tiles nothing names the places: one label per city of the events
+          var named = {};
+          data.features.forEach(function (feature) {
+            var city = feature.properties.city;
+            if (city && !named[city]) {
+              named[city] = true;
+              var c = feature.geometry.coordinates;
+              L.tooltip({ permanent: true, direction: 'right', offset: [8, 0], className: 'map-label', interactive: false })
+                .setLatLng([c[1], c[0]]).setContent(city).addTo(map);
+            }
+          });
+        }
+        map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: tiles ? 10 : 6 });
         element.setAttribute('data-markers', String(data.features.length));
       });
   }
@@ -76,18 +111,57 @@
       return;
     }
     var map = baseMap(element);
+    var tiles = element.getAttribute('data-tiles');
     var precise = element.getAttribute('data-precise') === 'true';
+    var named = labels(map, element);
     if (precise) {
       L.circleMarker([lat, lon], { radius: 9, color: '#003d80', weight: 2, fillColor: '#ffd700', fillOpacity: 0.95 }).addTo(map);
-      map.setView([lat, lon], element.getAttribute('data-tiles') ? 15 : 6);
+      map.setView([lat, lon], tiles ? 15 : 8);
     } else {
       // only the city is public: show an area, not a point
       L.circle([lat, lon], { radius: 6000, color: '#003d80', weight: 2, fillColor: '#ffd700', fillOpacity: 0.35 }).addTo(map);
-      map.setView([lat, lon], element.getAttribute('data-tiles') ? 10 : 6);
+      map.setView([lat, lon], tiles ? 10 : 8);
     }
     element.setAttribute('data-markers', '1');
+    element.setAttribute('data-labels', String(named));
   }
 
+  /* "25 February 2027, 13:00–16:00": the server's styles (DateTimes: long date, short time) with Intl. */
+  function span(language, zone, start, end) {
+    var date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: zone });
+    var time = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: zone });
+    var from = time.format(start);
+    var to = time.format(end);
+    if (date.format(start) === date.format(end)) {
+      return date.format(start) + ', ' + from + (/\p{L}/u.test(from) ? ' – ' : '–') + to;
+    }
+    return date.format(start) + ', ' + from + ' – ' + date.format(end) + ', ' + to;
+  }
+
+  function zoneName(language, zone, at) {
+    function part(style) {
+      try {
+        var parts = new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: style }).formatToParts(at);
+        for (var i = 0; i < parts.length; i++) {
+          if (parts[i].type === 'timeZoneName') {
+            return parts[i].value;
+          }
+        }
+      } catch (e) {
+        return '';
+      }
+      return '';
+    }
+    var name = part('longGeneric');
+    var offset = part('shortOffset');
+    // a zone without a name of its own ("GMT+00:00") is written by its offset alone
+    if (!name || /^(GMT|UTC)/.test(name)) {
+      return offset || name || zone;
+    }
+    return offset && name !== offset ? name + ' (' + offset + ')' : name;
+  }
+
+  /* The event's time in the reader's own zone, when the reader's clocks show other times than the event's. */
   function readerTime() {
     var time = document.querySelector('time.event-time');
     var target = document.querySelector('.your-time');
@@ -96,14 +170,24 @@
     }
     var start = new Date(time.getAttribute('datetime'));
     var end = new Date(time.getAttribute('data-end'));
-    if (isNaN(start.getTime()) || isNaN(end.getTime())) {
+    var eventZone = time.getAttribute('data-zone');
+    var language = time.getAttribute('data-locale') || document.documentElement.lang || undefined;
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (isNaN(start.getTime()) || isNaN(end.getTime()) || !zone || !eventZone) {
       return;
     }
-    var language = document.documentElement.lang || undefined;
-    var format = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' });
-    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
-    target.textContent = (target.getAttribute('data-label') || '') + ' ' + format.format(start) + ' – ' +
-      new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(end) + (zone ? ' (' + zone + ')' : '');
+    var theirs;
+    var ours;
+    try {
+      theirs = span(language, eventZone, start, end);
+      ours = span(language, zone, start, end);
+    } catch (e) {
+      return;
+    }
+    if (theirs === ours) {
+      return;
+    }
+    target.textContent = (target.getAttribute('data-label') || '') + ' ' + ours + ' · ' + zoneName(language, zone, start);
     target.hidden = false;
   }
 

@@ -14,10 +14,11 @@
       return;
     }
     element.hidden = false;
-    var map = L.map(element, { worldCopyJump: true, minZoom: 1, maxZoom: 18 });
-    map.attributionControl.setPrefix(false);
     var tiles = element.getAttribute('data-tiles');
+    // the offline data's credits are in the page's footer; only remote tiles need theirs on the map
+    var map = L.map(element, { worldCopyJump: true, minZoom: 1, maxZoom: 18, attributionControl: !!tiles });
     if (tiles) {
+      map.attributionControl.setPrefix(false);
       L.tileLayer(tiles, { attribution: element.getAttribute('data-tiles-attribution') || '' }).addTo(map);
     }
     var outline = element.getAttribute('data-outline');

@@ -88,7 +88,7 @@ class EventFeeds {
         for (PublicEvent e : newest) {
             Instant changed = e.updatedAt() == null ? e.publishedAt() : e.updatedAt();
             updated = updated == null || changed.isAfter(updated) ? changed : updated;
-            String when = EventFormat.when(e.start(), e.end(), locale) + " (" + EventFormat.zone(e.start()) + ")";
+            String when = EventFormat.when(e.start(), e.end(), locale) + " (" + EventFormat.zone(e.start(), e.end(), locale) + ")";
             String where = e.online() ? messages.getMessage("events.show.online", null, locale)
                     : e.city() + ", " + countries.name(e.country(), locale);
             String typeName = messages.getMessage(e.type().messageKey(), null, locale);

@@ -34,11 +34,13 @@ class EventPagesController {
     private final Events events;
     private final AddressRequests addressRequests;
     private final java.util.List<EventPageSection> sections;
+    private final MapLabels mapLabels;
 
     EventPagesController(Campaigns campaigns, EventQueries queries, EventViews views, Countries countries, Markdown markdown,
                          EventsProperties properties, Events events, AddressRequests addressRequests,
-                         java.util.List<EventPageSection> sections) {
+                         java.util.List<EventPageSection> sections, MapLabels mapLabels) {
         this.sections = sections;
+        this.mapLabels = mapLabels;
         this.campaigns = campaigns;
         this.queries = queries;
         this.views = views;
@@ -126,6 +128,8 @@ class EventPagesController {
         model.addAttribute("descriptionHtml", markdown.toHtml(event.description()));
         model.addAttribute("startIso", EventFormat.iso(event.start()));
         model.addAttribute("endIso", EventFormat.iso(event.end()));
+        model.addAttribute("directionsUrl", directions(event));
+        model.addAttribute("mapPlaces", mapLabels.json(event));
         model.addAttribute("languageNames", event.languages().stream()
                 .map(l -> Locale.forLanguageTag(l).getDisplayLanguage(locale)).toList());
         if (properties.hasTiles()) {
@@ -150,6 +154,19 @@ class EventPagesController {
         model.addAttribute("campaignName", c.name(locale));
         model.addAttribute("campaignDescriptionHtml", markdown.toHtml(c.text(locale).description()));
         model.addAttribute("counts", counts);
+    }
+
+    /**
+     * A plain link to directions to the event on OpenStreetMap (nothing is asked of it until a reader follows the link),
+     * only when the exact place is public: never for an event whose address is hidden or which is online.
+     */
+    static String directions(PublicEvent e) {
+        if (e.online() || e.visibility() != Visibility.PUBLIC || !e.hasPin()) {
+            return null;
+        }
+        String lat = e.latitude().toPlainString();
+        String lon = e.longitude().toPlainString();
+        return "https://www.openstreetmap.org/directions?from=&to=" + lat + "%2C" + lon + "#map=16/" + lat + "/" + lon;
     }
 
     private static String nonNull(String value) {

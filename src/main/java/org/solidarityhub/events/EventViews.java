@@ -4,8 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Collator;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.solidarityhub.platform.Countries;
+import org.solidarityhub.platform.DateTimes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -35,6 +34,11 @@ class EventViews {
     }
 
     record CountryGroup(String code, String name, List<CityGroup> cities) {
+
+        /** How many events the group shows (a group of many takes the list's whole width). */
+        public int size() {
+            return cities.stream().mapToInt(c -> c.events().size()).sum();
+        }
     }
 
     record Day(LocalDate date, String label, List<Card> events) {
@@ -95,11 +99,11 @@ class EventViews {
     /** Each day of the campaign with the events running on it. */
     List<Day> days(Campaign c, Locale locale) {
         List<PublicEvent> events = queries.find(c.id(), EventQueries.Filter.NONE, EventQueries.Order.BY_TIME, CALENDAR_LIMIT, 0, false).events();
-        DateTimeFormatter label = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
+        DateTimes label = DateTimes.of(locale);
         List<Day> days = new ArrayList<>();
         for (LocalDate day = c.startsOn(); !day.isAfter(c.endsOn()); day = day.plusDays(1)) {
             LocalDate d = day;
-            days.add(new Day(day, label.format(day), events.stream()
+            days.add(new Day(day, label.day(day), events.stream()
                     .filter(e -> !e.startsLocal().toLocalDate().isAfter(d) && !e.endsLocal().toLocalDate().isBefore(d))
                     .map(e -> card(e, locale)).toList()));
         }
@@ -107,7 +111,7 @@ class EventViews {
     }
 
     Card card(PublicEvent e, Locale locale) {
-        return new Card(e, EventFormat.when(e.start(), e.end(), locale), EventFormat.zone(e.start()),
+        return new Card(e, EventFormat.when(e.start(), e.end(), locale), EventFormat.zone(e.start(), e.end(), locale),
                 e.country() == null ? "" : countries.name(e.country(), locale),
                 messages.getMessage(e.type().messageKey(), null, locale));
     }
@@ -117,7 +121,8 @@ class EventViews {
         Map<String, Map<String, List<Card>>> byCountry = new LinkedHashMap<>();
         for (PublicEvent e : events) {
             String country = e.online() && e.country() == null ? "" : nonNull(e.country());
-            String city = e.online() ? messages.getMessage("events.list.online", null, locale) : nonNull(e.city());
+            // the online events without a country are one group of their own, without a city heading under it
+            String city = e.online() ? (country.isEmpty() ? "" : messages.getMessage("events.list.online", null, locale)) : nonNull(e.city());
             byCountry.computeIfAbsent(country, k -> new LinkedHashMap<>()).computeIfAbsent(city, k -> new ArrayList<>())
                     .add(card(e, locale));
         }

@@ -123,6 +123,31 @@ class Gazetteer {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The most populous cities within {@code radiusKm} of a point, biggest first, at most {@code limit}, leaving out a
+     * city nearer than {@code spacingKm} to a bigger one already chosen (their labels would overlap on a map).
+     */
+    List<City> around(double latitude, double longitude, double radiusKm, int limit, double spacingKm) {
+        List<City> near = new ArrayList<>();
+        for (City city : cities) {
+            if (Math.abs(city.latitude() - latitude) <= radiusKm / 100.0
+                    && distanceKm(latitude, longitude, city.latitude(), city.longitude()) <= radiusKm) {
+                near.add(city);
+            }
+        }
+        near.sort(MOST_POPULOUS);
+        List<City> chosen = new ArrayList<>();
+        for (City city : near) {
+            if (chosen.size() >= limit) {
+                break;
+            }
+            if (chosen.stream().noneMatch(c -> distanceKm(c.latitude(), c.longitude(), city.latitude(), city.longitude()) < spacingKm)) {
+                chosen.add(city);
+            }
+        }
+        return chosen;
+    }
+
     /** The time zone of a country: that of its most populous city. */
     Optional<ZoneId> zoneOf(String country) {
         return Optional.ofNullable(country == null ? null : biggestByCountry.get(country)).map(City::zone);

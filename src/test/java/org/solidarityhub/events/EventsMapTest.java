@@ -75,15 +75,22 @@ class EventsMapTest extends WebTest {
         Document page = render(chromium, "/en/events/" + id);
         assertThat(page.selectFirst("#event-map").attr("data-markers")).isEqualTo("1");
         assertThat(page.selectFirst(".your-time").hasAttr("hidden")).isFalse();
-        assertThat(page.selectFirst(".your-time").text()).startsWith("Your time:");
+        // the reader's clocks (New York, see render) in the same styles as the event's own time, and its zone
+        assertThat(page.selectFirst("time.event-time").text()).isEqualTo("25 February 2027, 13:00–16:00");
+        assertThat(page.selectFirst(".your-time").text()).isEqualTo("Your time: 25 February 2027, 07:00–10:00 · Eastern Time (GMT-5)");
+        // the map names the event's city and the cities around it, and credits no data of its own (the footer does)
+        assertThat(page.select("#event-map .map-label").eachText()).contains("Brussels", "Antwerpen");
+        assertThat(page.select("#event-map .leaflet-control-attribution")).isEmpty();
     }
 
     private Document render(String chromium, String path) throws Exception {
         File profile = java.nio.file.Files.createTempDirectory("chromium-profile").toFile();
-        Process process = new ProcessBuilder(chromium, "--headless=new", "--no-sandbox", "--disable-gpu",
+        ProcessBuilder builder = new ProcessBuilder(chromium, "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--user-data-dir=" + profile.getAbsolutePath(), "--virtual-time-budget=8000",
                 "--dump-dom", "http://localhost:" + port + path)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("TZ", "America/New_York"); // a reader in another zone than the events'
+        Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
         return Jsoup.parse(new String(out, StandardCharsets.UTF_8));

@@ -61,7 +61,7 @@ class EventsPublicTest extends WebTest {
         assertThat(belgium.select(".event-list a").eachText()).containsExactly("Peace for Ukraine", "Exhibition in Brussels");
         assertThat(list.body()).doesNotContain(pendingTitle).doesNotContain("private-brussels@example.org")
                 .doesNotContain("@example.org");
-        assertThat(list.text("#event-" + brussels + " .meta")).contains("Thursday, February 25, 2027, 13:00–16:00").contains("Europe/Brussels, UTC+01:00");
+        assertThat(list.text("#event-" + brussels + " .meta")).contains("25 February 2027, 13:00–16:00").contains("Central European Time (GMT+1)");
         assertThat(browser.get("/uk/events?campaign=" + campaign.slug()).text(".counts")).isEqualTo("4 акції у 3 країнах");
     }
 
@@ -70,8 +70,8 @@ class EventsPublicTest extends WebTest {
         String list = "/events?campaign=" + campaign.slug();
         assertThat(browser.get("/en" + list).doc().select(".country-group > h2").eachText()).containsExactly("Belgium", "Lithuania", "Ukraine");
         assertThat(browser.get("/uk" + list).doc().select(".country-group > h2").eachText()).containsExactly("Бельгія", "Литва", "Україна");
-        assertThat(browser.get("/uk" + list).text("#event-" + kyiv + " .pill")).isEqualTo("Концерт");
-        assertThat(browser.get("/en" + list).text("#event-" + kyiv + " .pill")).isEqualTo("Concert");
+        assertThat(browser.get("/uk" + list).text("#event-" + kyiv + " .badge")).isEqualTo("Концерт");
+        assertThat(browser.get("/en" + list).text("#event-" + kyiv + " .badge")).isEqualTo("Concert");
 
         // a new event: shown at once, with the counts and the country filter
         long warsaw = EventsFixture.approved(rules, events, store, campaign,
@@ -107,10 +107,10 @@ class EventsPublicTest extends WebTest {
         String list = "/events?campaign=" + campaign.slug();
         // English first, then Ukrainian: the Ukrainian page renders Ukrainian cards, not the kept English ones
         Browser.Page en = browser.get("/en" + list);
-        assertThat(en.text("#event-" + brussels + " .pill")).isEqualTo("Demonstration");
-        assertThat(en.text("#event-" + brussels + " .meta")).contains("Thursday, February 25, 2027, 13:00–16:00");
+        assertThat(en.text("#event-" + brussels + " .badge")).isEqualTo("Demonstration");
+        assertThat(en.text("#event-" + brussels + " .meta")).contains("25 February 2027, 13:00–16:00");
         Browser.Page uk = browser.get("/uk" + list);
-        assertThat(uk.text("#event-" + brussels + " .pill")).isEqualTo("Демонстрація");
+        assertThat(uk.text("#event-" + brussels + " .badge")).isEqualTo("Демонстрація");
         assertThat(uk.text("#event-" + brussels + " .meta")).contains("25 лютого 2027").contains("13:00–16:00")
                 .doesNotContain("February");
         assertThat(uk.doc().select(".country-group > h2").eachText()).containsExactly("Бельгія", "Литва", "Україна");
@@ -128,7 +128,7 @@ class EventsPublicTest extends WebTest {
 
     /** The part of a list page with the groups and cards, as sent. */
     private static String cards(String body) {
-        int start = body.indexOf("<section class=\"country-group\"");
+        int start = body.indexOf("<section class=\"country-group");
         int end = body.lastIndexOf("</section>");
         assertThat(start).isNotNegative();
         return body.substring(start, end + "</section>".length());
@@ -159,9 +159,9 @@ class EventsPublicTest extends WebTest {
         Browser.Page page = browser.get("/en/events/" + brussels);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text("h1")).isEqualTo("Peace for Ukraine");
-        assertThat(page.text("time.event-time")).isEqualTo("Thursday, February 25, 2027, 13:00–16:00");
+        assertThat(page.text("time.event-time")).isEqualTo("25 February 2027, 13:00–16:00");
         assertThat(page.doc().selectFirst("time.event-time").attr("datetime")).isEqualTo("2027-02-25T13:00:00+01:00");
-        assertThat(page.text(".event-zone")).isEqualTo("Europe/Brussels, UTC+01:00");
+        assertThat(page.text(".event-zone")).isEqualTo("Central European Time (GMT+1)");
         assertThat(page.text(".where")).contains("Venue of Peace for Ukraine").contains("Street 1").contains("Brussels").contains("Belgium");
         assertThat(page.text(".organizers")).isEqualTo("Organizers of Peace for Ukraine");
         long promote = organizations.findOrCreate("Promote Ukraine", "BE", null).id();
@@ -175,8 +175,110 @@ class EventsPublicTest extends WebTest {
 
         // in Ukrainian
         Browser.Page uk = anotherBrowser().acceptLanguage("en").get("/uk/events/" + brussels);
-        assertThat(uk.text("time.event-time")).startsWith("четвер, 25 лютого 2027");
+        assertThat(uk.text("time.event-time")).startsWith("25 лютого 2027");
         assertThat(browser.get("/en/events/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theEventPageHasOneBlockOfWhenAndWhereWithTheCalendarAndDirectionsToAPublicPlace() {
+        Browser.Page page = browser.get("/en/events/" + brussels);
+        Element block = page.doc().selectFirst("section.when-where");
+        assertThat(block.select("time.event-time").text()).isEqualTo("25 February 2027, 13:00–16:00");
+        assertThat(block.select("time.event-time").attr("data-zone")).isEqualTo("Europe/Brussels");
+        assertThat(block.select("time.event-time").attr("data-locale")).isEqualTo("en-GB");
+        assertThat(block.select("a.add-to-calendar").attr("href")).isEqualTo("/events/" + brussels + ".ics");
+        assertThat(browser.get("/events/" + brussels + ".ics").body()).contains("BEGIN:VEVENT");
+        // a plain link: nothing is asked of OpenStreetMap until the reader follows it
+        String directions = block.select("a.directions").attr("href");
+        assertThat(directions).startsWith("https://www.openstreetmap.org/directions?from=&to=50.").contains("%2C4.");
+        assertThat(block.select("a.directions").attr("rel")).contains("noreferrer");
+        assertThat(page.doc().select("iframe, img[src^=http], script[src^=http]")).isEmpty();
+        assertThat(block.select("#event-map")).hasSize(1);
+        // the data credits once, in the footer; no second "Places from GeoNames" on the page or on the map
+        assertThat(page.body().split("Places from GeoNames", -1)).hasSize(2);
+        assertThat(page.doc().select("#event-map").attr("data-attribution")).isEmpty();
+        // in Ukrainian, written the Ukrainian way
+        Browser.Page uk = browser.get("/uk/events/" + brussels);
+        assertThat(uk.text("time.event-time").replace('\u202f', ' ')).isEqualTo("25 лютого 2027 р., 13:00–16:00");
+        assertThat(uk.text(".event-zone")).isEqualTo("за центральноєвропейським часом (GMT+1)");
+        assertThat(uk.text("a.directions")).isEqualTo("Маршрут на OpenStreetMap");
+    }
+
+    @Test
+    void noDirectionsToAPlaceWhoseAddressIsHiddenOrToAnOnlineEvent() {
+        assertThat(browser.get("/en/events/" + vilnius).doc().select("a.directions")).isEmpty();
+        SubmitEvent base = EventsFixture.event("Meeting, address on request", "PANEL_OR_DISCUSSION", "2027-02-27T18:00",
+                "2027-02-27T20:00", null, "Kyiv", "UA", "ON_REQUEST");
+        long onRequest = EventsFixture.approved(rules, events, store, campaign, base);
+        Browser.Page hidden = browser.get("/en/events/" + onRequest);
+        assertThat(hidden.doc().select("a.directions")).isEmpty();
+        assertThat(hidden.body()).doesNotContain("openstreetmap.org").doesNotContain("Street 1");
+        assertThat(hidden.doc().select("a.add-to-calendar")).hasSize(1);
+
+        long online = onlineEvent("Online panel " + campaign.slug());
+        Browser.Page page = browser.get("/en/events/" + online);
+        assertThat(page.doc().select("a.directions")).isEmpty();
+        assertThat(page.text(".where")).startsWith("Online event").contains("https://meet.example.org/panel");
+    }
+
+    @Test
+    void theMapOfAnEventNamesItsCityAndTheCitiesAroundItFromTheOfflineGazetteer() throws Exception {
+        String places = browser.get("/en/events/" + brussels).doc().selectFirst("#event-map").attr("data-places");
+        var labels = tools.jackson.databind.json.JsonMapper.builder().build().readTree(places);
+        assertThat(labels.size()).isBetween(3, MapLabels.MOST + 1);
+        assertThat(labels.get(0).get("name").asString()).isEqualTo("Brussels");
+        assertThat(labels.get(0).get("own").asBoolean()).isTrue();
+        List<String> names = new java.util.ArrayList<>();
+        labels.forEach(l -> names.add(l.get("name").asString()));
+        assertThat(names).contains("Antwerpen").doesNotHaveDuplicates();
+        // a city-only event names its city too, at the city, not at a hidden address
+        String vilniusPlaces = browser.get("/en/events/" + vilnius).doc().selectFirst("#event-map").attr("data-places");
+        assertThat(vilniusPlaces).contains("\"name\":\"Vilnius\"").doesNotContain("Street 1");
+    }
+
+    @Test
+    void theListShowsCardsWithTheKindTheDatePlaceAndOrganizersAndOneHeadingForOnlineEvents() {
+        long online = onlineEvent("Online talk " + campaign.slug());
+        Browser.Page list = browser.get("/en/events?campaign=" + campaign.slug());
+        assertThat(list.text(".eyebrow")).isEqualTo("24 February – 3 March 2027");
+        Element card = list.doc().selectFirst("#event-" + brussels);
+        assertThat(card.hasClass("card")).isTrue();
+        assertThat(card.parent().hasClass("card-grid")).isTrue();
+        assertThat(card.select(".badge").text()).isEqualTo("Demonstration");
+        assertThat(card.select(".card-title a").text()).isEqualTo("Peace for Ukraine");
+        assertThat(card.select(".card-when").text()).startsWith("25 February 2027, 13:00–16:00");
+        assertThat(card.select(".card-place").text()).isEqualTo("Venue of Peace for Ukraine, Brussels");
+        assertThat(card.select(".card-organizers").text()).isEqualTo("Organizers of Peace for Ukraine");
+        // the online events without a country: one "Online" heading, not "Online" above "Online"
+        Element onlineGroup = list.doc().selectFirst("#event-" + online).closest(".country-group");
+        assertThat(onlineGroup.select("h2").text()).isEqualTo("Online");
+        assertThat(onlineGroup.select("h3")).isEmpty();
+        assertThat(list.doc().select("#event-" + online + " .card-place").text()).isEqualTo("Online event");
+        assertThat(browser.get("/uk/events?campaign=" + campaign.slug()).text(".eyebrow").replace('\u202f', ' '))
+                .isEqualTo("24 лютого – 3 березня 2027 р.");
+        // the calendar of the week: the same styles, a day heading with its weekday
+        Browser.Page calendar = browser.get("/en/events/calendar?campaign=" + campaign.slug());
+        assertThat(calendar.text("#day-2027-02-25 h2")).isEqualTo("Thursday, 25 February 2027");
+    }
+
+    @Test
+    void eachKnownOrganizationSuggestedOnTheFormCarriesItsOwnName() {
+        organizations.verify(organizations.findOrCreate("Second group " + campaign.slug(), "PL", null).id());
+        Browser.Page form = browser.get("/en/events/new?campaign=" + campaign.slug());
+        var options = form.doc().select("datalist#known-organizations option");
+        assertThat(options.size()).isGreaterThanOrEqualTo(2);
+        for (Element option : options) {
+            assertThat(option.text()).isEqualTo(option.attr("value"));
+        }
+        assertThat(options.eachText()).contains("Promote Ukraine", "Second group " + campaign.slug()).doesNotHaveDuplicates();
+    }
+
+    private long onlineEvent(String title) {
+        SubmitEvent base = EventsFixture.event(title, "ONLINE_EVENT", "2027-02-27T19:00", "2027-02-27T21:00", "Europe/Kyiv",
+                null, null, null);
+        return EventsFixture.approved(rules, events, store, campaign, new SubmitEvent(base.title(), base.type(), base.description(),
+                base.languages(), base.start(), base.end(), base.timezone(), null, "https://meet.example.org/panel",
+                base.organizers(), base.organizations(), base.contactEmail(), base.accessibility(), base.speakerRequested(), base.language()));
     }
 
     @Test
