@@ -3,7 +3,11 @@ package org.solidarityhub.appeal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.solidarityhub.platform.PluralForms;
+import org.solidarityhub.staff.StaffRole;
+import org.solidarityhub.staff.WaitingWork;
 import org.solidarityhub.submissions.EmailedLinks;
 import org.solidarityhub.submissions.ModerationQueue;
 import org.solidarityhub.submissions.RetentionRule;
@@ -60,10 +64,44 @@ class AppealSubmissions {
                 return store.waitingPerAppeal().stream().limit(limit)
                         .flatMap(w -> appeals.find(w.appealId()).stream().map(appeal -> new Waiting(
                                 messages.getMessage("appeal.queue.item", new Object[]{appeals.currentFor(appeal, locale).title(),
-                                        w.organizations(), w.comments(), w.flagged()}, locale),
+                                        counts(messages, locale, w)}, locale),
                                 "/staff/appeals/" + appeal.id() + "/review", w.since())))
                         .toList();
             }
         };
+    }
+
+    /** "1 organization to verify, 2 flagged signatures": the counts above zero, each in its plural form. */
+    private static String counts(MessageSource messages, Locale locale, AppealStore.Waiting w) {
+        List<String> counts = new java.util.ArrayList<>();
+        for (var count : List.of(Map.entry("appeal.waiting.organizations", w.organizations()),
+                Map.entry("appeal.waiting.comments", w.comments()), Map.entry("appeal.waiting.flagged", w.flagged()))) {
+            if (count.getValue() > 0) {
+                counts.add(messages.getMessage(PluralForms.key(count.getKey(), count.getValue(), locale), new Object[]{count.getValue()}, locale));
+            }
+        }
+        return String.join(", ", counts);
+    }
+
+    /**
+     * What waits for moderators on the staff home: organizations to verify, comments and flagged signatures over
+     * every appeal, each linking to the review page of the appeal when one appeal has them all, else to the queue.
+     */
+    @Bean
+    WaitingWork appealWaiting(AppealStore store) {
+        return () -> {
+            List<AppealStore.Waiting> perAppeal = store.waitingPerAppeal();
+            return List.of(
+                    waiting("appeal.waiting.organizations", perAppeal, AppealStore.Waiting::organizations),
+                    waiting("appeal.waiting.comments", perAppeal, AppealStore.Waiting::comments),
+                    waiting("appeal.waiting.flagged", perAppeal, AppealStore.Waiting::flagged));
+        };
+    }
+
+    private static WaitingWork.Waiting waiting(String key, List<AppealStore.Waiting> perAppeal,
+                                               java.util.function.ToLongFunction<AppealStore.Waiting> count) {
+        List<AppealStore.Waiting> with = perAppeal.stream().filter(w -> count.applyAsLong(w) > 0).toList();
+        String path = with.size() == 1 ? "/staff/appeals/" + with.getFirst().appealId() + "/review" : "/staff/queue";
+        return new WaitingWork.Waiting(StaffRole.MODERATOR, key, with.stream().mapToLong(count).sum(), path);
     }
 }

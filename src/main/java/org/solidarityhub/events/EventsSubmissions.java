@@ -3,6 +3,8 @@ package org.solidarityhub.events;
 import java.time.Duration;
 import java.util.List;
 
+import org.solidarityhub.staff.StaffRole;
+import org.solidarityhub.staff.WaitingWork;
 import org.solidarityhub.submissions.ModerationQueue;
 import org.solidarityhub.submissions.RetentionRule;
 import org.springframework.context.annotation.Bean;
@@ -54,5 +56,11 @@ class EventsSubmissions {
                         .toList();
             }
         };
+    }
+
+    /** What waits for moderators on the staff home: new events and changes to published ones. */
+    @Bean
+    WaitingWork eventsWaiting(EventStore store) {
+        return () -> List.of(new WaitingWork.Waiting(StaffRole.MODERATOR, "events.waiting", store.queueSize(), "/staff/events"));
     }
 }

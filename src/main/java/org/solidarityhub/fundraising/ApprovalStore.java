@@ -63,6 +63,11 @@ class ApprovalStore {
                 .param("tx", transactionId).query(Long.class).single() > 0;
     }
 
+    /** How many requests wait for a second treasurer, over every fundraiser. */
+    long pendingCount() {
+        return db.sql("SELECT COUNT(*) FROM approval WHERE state = 'PENDING'").query(Long.class).single();
+    }
+
     /** What waits for a second treasurer, oldest first; {@code fundraiserId} null for every fundraiser. */
     List<Approval> pending(@Nullable Long fundraiserId) {
         return db.sql("""

@@ -2,6 +2,8 @@ package org.solidarityhub.fundraising;
 
 import java.util.List;
 
+import org.solidarityhub.staff.StaffRole;
+import org.solidarityhub.staff.WaitingWork;
 import org.solidarityhub.submissions.EmailedLinks;
 import org.solidarityhub.submissions.RetentionRule;
 import org.springframework.context.annotation.Bean;
@@ -28,5 +30,22 @@ class FundraisingSubmissions {
     RetentionRule pledgeEmails(PledgeStore store, FundraisingProperties properties) {
         return new RetentionRule("fundraising.pledge-emails", "addresses of confirmed pledges whose money has not come",
                 properties.pledgeEmailRetention(), store::eraseEmailsConfirmedBefore);
+    }
+
+    /**
+     * What waits for treasurers on the staff home: purchases and corrections waiting for a second treasurer, and
+     * confirmed pledges waiting for their money (on the fundraiser's pledge page when one fundraiser has them all).
+     */
+    @Bean
+    WaitingWork fundraisingWaiting(ApprovalStore approvals, PledgeStore pledges) {
+        return () -> {
+            List<PledgeStore.Waiting> perFundraiser = pledges.waitingPerFundraiser();
+            String pledgePage = perFundraiser.size() == 1
+                    ? "/staff/fundraising/" + perFundraiser.getFirst().fundraiserId() + "/pledges" : "/staff/fundraising";
+            return List.of(
+                    new WaitingWork.Waiting(StaffRole.TREASURER, "fundraising.waiting.approvals", approvals.pendingCount(), "/staff/fundraising"),
+                    new WaitingWork.Waiting(StaffRole.TREASURER, "fundraising.waiting.pledges",
+                            perFundraiser.stream().mapToLong(PledgeStore.Waiting::count).sum(), pledgePage));
+        };
     }
 }

@@ -54,6 +54,17 @@ class PledgeStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM pledge WHERE id = :id").param("id", id).query(PledgeStore::row).optional();
     }
 
+    /** How many confirmed pledges of one fundraiser wait for their money. */
+    record Waiting(long fundraiserId, long count) {
+    }
+
+    /** Confirmed pledges waiting for their money, counted per fundraiser (those with none left out). */
+    List<Waiting> waitingPerFundraiser() {
+        return jdbc.sql("SELECT fundraiser_id, COUNT(*) AS waiting FROM pledge WHERE state = 'CONFIRMED'"
+                        + " GROUP BY fundraiser_id ORDER BY fundraiser_id")
+                .query((rs, n) -> new Waiting(rs.getLong("fundraiser_id"), rs.getLong("waiting"))).list();
+    }
+
     /** Confirmed pledges waiting for their money, oldest first. */
     List<Pledge> waiting(long fundraiserId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM pledge WHERE fundraiser_id = :fundraiser AND state = 'CONFIRMED'"

@@ -5,7 +5,7 @@
  * second treasurer.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "submissions", "media", "organizations", "events"})
+@ApplicationModule(allowedDependencies = {"platform", "submissions", "media", "organizations", "events", "staff"})
 package org.solidarityhub.fundraising;
 
 import org.jspecify.annotations.NullMarked;

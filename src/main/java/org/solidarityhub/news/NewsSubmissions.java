@@ -2,6 +2,8 @@ package org.solidarityhub.news;
 
 import java.util.List;
 
+import org.solidarityhub.staff.StaffRole;
+import org.solidarityhub.staff.WaitingWork;
 import org.solidarityhub.submissions.EmailedLinks;
 import org.solidarityhub.submissions.ModerationQueue;
 import org.solidarityhub.submissions.RetentionRule;
@@ -64,5 +66,12 @@ class NewsSubmissions {
                         .toList();
             }
         };
+    }
+
+    /** What waits for moderators on the staff home: confirmed comments on posts. */
+    @Bean
+    WaitingWork newsCommentsWaiting(CommentStore store) {
+        return () -> List.of(new WaitingWork.Waiting(StaffRole.MODERATOR, "news.waiting.comments", store.waitingCount(),
+                "/staff/news/comments"));
     }
 }

@@ -5,7 +5,7 @@
  * {@link org.solidarityhub.news.NewsPosts}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "submissions", "media", "events", "appeal", "fundraising"})
+@ApplicationModule(allowedDependencies = {"platform", "submissions", "media", "events", "appeal", "fundraising", "staff"})
 package org.solidarityhub.news;
 
 import org.jspecify.annotations.NullMarked;

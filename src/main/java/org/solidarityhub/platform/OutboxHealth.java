@@ -43,6 +43,12 @@ class OutboxHealth implements HealthIndicator {
         return new State(smtp, queue.waiting(), oldest.isNegative() ? Duration.ZERO : oldest, stuck, sender.lastError(), sender.paused());
     }
 
+    /** How many mails are stuck: could be sent and were queued longer than {@code app.mail.stuck-after} ago. */
+    long stuckCount() {
+        Instant now = clock.instant();
+        return store.stuckCount(now, now.minus(stuckAfter));
+    }
+
     @Override
     public Health health() {
         State state = state();

@@ -178,6 +178,15 @@ class OutboxStore {
                 .single();
     }
 
+    /** How many mails could be sent now (due, or never tried) and were queued before {@code queuedBefore}. */
+    long stuckCount(Instant now, Instant queuedBefore) {
+        return db.sql("""
+                        SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL
+                          AND (attempts = 0 OR next_attempt_at <= :now) AND created_at < :before""")
+                .param("now", Timestamps.toDb(now)).param("before", Timestamps.toDb(queuedBefore))
+                .query(Long.class).single();
+    }
+
     /** Erases mail sent or given up before {@code before}. */
     int eraseOlderThan(Instant before) {
         return db.sql("DELETE FROM mail_outbox WHERE (sent_at IS NOT NULL AND sent_at < :before) OR (failed_at IS NOT NULL AND failed_at < :before)")

@@ -2,6 +2,8 @@ package org.solidarityhub.reports;
 
 import java.util.List;
 
+import org.solidarityhub.staff.StaffRole;
+import org.solidarityhub.staff.WaitingWork;
 import org.solidarityhub.submissions.EmailedLinks;
 import org.solidarityhub.submissions.ModerationQueue;
 import org.solidarityhub.submissions.RetentionRule;
@@ -64,5 +66,11 @@ class ReportsSubmissions {
                         .toList();
             }
         };
+    }
+
+    /** What waits for moderators on the staff home: reports sent and confirmed. */
+    @Bean
+    WaitingWork reportsWaiting(ReportStore store) {
+        return () -> List.of(new WaitingWork.Waiting(StaffRole.MODERATOR, "reports.waiting", store.waitingCount(), "/staff/reports"));
     }
 }

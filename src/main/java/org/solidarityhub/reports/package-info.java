@@ -4,7 +4,7 @@
  * then shown on the event's page, in the campaign's gallery, its Atom feed and API.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"platform", "submissions", "media", "events"})
+@ApplicationModule(allowedDependencies = {"platform", "submissions", "media", "events", "staff"})
 package org.solidarityhub.reports;
 
 import org.jspecify.annotations.NullMarked;

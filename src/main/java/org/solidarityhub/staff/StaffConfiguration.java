@@ -1,10 +1,12 @@
 package org.solidarityhub.staff;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.solidarityhub.platform.OutboxBacklog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -41,9 +43,21 @@ class StaffConfiguration implements WebMvcConfigurer {
                 .build();
     }
 
+    /** What waits for admins on the staff home: mail stuck in the outbox (or, with no mail server, mail to read there). */
+    @Bean
+    WaitingWork outboxWaiting(OutboxBacklog outbox) {
+        return () -> {
+            OutboxBacklog.Backlog backlog = outbox.now();
+            return List.of(backlog.smtp()
+                    ? new WaitingWork.Waiting(StaffRole.ADMIN, "staff.waiting.outbox.stuck", backlog.stuck(), "/staff/outbox")
+                    : new WaitingWork.Waiting(StaffRole.ADMIN, "staff.waiting.outbox.unsent", backlog.unsent(), "/staff/outbox"));
+        };
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new CurrentAccount()).addPathPatterns("/staff", "/staff/**");
+        registry.addInterceptor(new StaffNavigation(roleHierarchy())).addPathPatterns("/staff", "/staff/**");
     }
 
     /**

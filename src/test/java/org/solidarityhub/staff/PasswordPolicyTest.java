@@ -2,6 +2,12 @@ package org.solidarityhub.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
@@ -11,6 +17,44 @@ class PasswordPolicyTest {
     @Test
     void acceptsALongPassphraseOfUnrelatedWords() {
         assertThat(policy.problem("violet kettle marches north 1917")).isEmpty();
+    }
+
+    @Test
+    void acceptsPassphrasesOfUnrelatedEverydayWordsEvenWhenSomeAreOnTheListOfCommonPasswords() {
+        // "velvet" and "tangerine" are on zxcvbn's list of common passwords; the phrase as a whole is not
+        for (String passphrase : List.of("velvet harbor tangerine quokka 42", "maple river lantern orbit",
+                "sunshine dragon princess football", "mustang shadow master harbor")) {
+            assertThat(policy.problem(passphrase)).as(passphrase).isEmpty();
+        }
+    }
+
+    @Test
+    void rejectsAReallyCommonPasswordWithDigitsOrSymbolsAddedAsCommon() {
+        for (String common : List.of("password1234", "Qwerty123456!", "iloveyou1234", "superman2024", "trustno1 trustno1",
+                "letmein12345", "P@ssword1234")) {
+            assertThat(policy.problem(common)).as(common).contains("staff.password.common");
+        }
+    }
+
+    @Test
+    void rejectsTwoOrThreeVeryCommonWordsAsEasyToGuess() {
+        assertThat(policy.problem("dragon dragon dragon")).contains("staff.password.weak");
+        assertThat(policy.problem("monkey dragon")).isPresent();
+    }
+
+    @Test
+    void theHintOnTheFormsSaysWhatTheRuleChecksInEveryLanguage() throws IOException {
+        for (String file : List.of("messages.properties", "messages_uk.properties")) {
+            Properties messages = new Properties();
+            try (var in = new InputStreamReader(getClass().getResourceAsStream("/" + file), StandardCharsets.UTF_8)) {
+                messages.load(in);
+            }
+            assertThat(messages.getProperty("staff.password.hint")).as(file)
+                    .contains(String.valueOf(PasswordPolicy.MIN_LENGTH));
+        }
+        // what the English hint recommends: four or more unrelated words with spaces between them
+        assertThat(policy.problem("copper meadow violin cactus")).isEmpty();
+        assertThat(policy.problem("harbor quokka lantern tangerine velvet")).isEmpty();
     }
 
     @Test

@@ -189,7 +189,13 @@ class StaffAdministrationTest extends WebTest {
         invite(admin, invitee, "TREASURER");
         Browser.Page audit = admin.get("/staff/audit?action=staff.invited");
         assertThat(audit.status()).isEqualTo(200);
-        assertThat(audit.doc().select("tbody tr td:nth-child(3)").eachText()).isNotEmpty().allMatch(a -> a.equals("staff.invited"));
+        // each action as a sentence in the reader's language, its key small beneath it
+        assertThat(audit.doc().select("tbody tr td:nth-child(3) code.audit-key").eachText()).isNotEmpty().allMatch(a -> a.equals("staff.invited"));
+        assertThat(audit.doc().select("tbody tr td:nth-child(3) span").eachText()).isNotEmpty()
+                .allMatch(a -> a.equals("A new member of the team was invited"));
+        assertThat(admin.get("/staff/audit?action=staff.invited&lang=uk").doc().select("tbody tr td:nth-child(3) span").first().text())
+                .isEqualTo("Запрошено нового члена команди");
+        admin.get("/staff/audit?lang=en");
         assertThat(audit.doc().select("tbody tr").first().text()).contains("staff_invitation").contains("TREASURER");
         // the audit page never echoes filter input unescaped
         Browser.Page html = admin.get("/staff/audit?action=%3Cscript%3E");

@@ -47,7 +47,7 @@ class ModerationQueueTest extends SubmissionsTestSupport {
         assertThat(queue.doc().select("h2 a").eachAttr("href")).contains("/staff/events", "/staff/appeals");
         assertThat(queue.doc().select("a[href=/staff/events/" + event + "]").text()).isEqualTo(title);
         assertThat(queue.doc().select("a[href=/staff/appeals/" + appealId + "/review]").text())
-                .startsWith("Appeal " + appeal).contains("1 comments to moderate");
+                .startsWith("Appeal " + appeal).endsWith(": 1 signer's comment to moderate");
         // nothing personal on the page
         assertThat(queue.body()).doesNotContain(submitter).doesNotContain(signer);
 
@@ -66,7 +66,9 @@ class ModerationQueueTest extends SubmissionsTestSupport {
         assertThat(signedIn(StaffRole.EDITOR).get("/staff/queue").status()).isEqualTo(403);
         assertThat(anotherBrowser().get("/staff/queue").status()).isEqualTo(302);
         Browser moderator = signedIn(StaffRole.MODERATOR);
-        assertThat(moderator.get("/staff").doc().select("a[href=/staff/queue]")).hasSize(1);
+        Browser.Page home = moderator.get("/staff");
+        assertThat(home.doc().select(".cards a[href=/staff/queue]")).hasSize(1);
+        assertThat(home.doc().select("nav.staff-nav a[href=/staff/queue]")).hasSize(1);
         assertThat(signedIn(StaffRole.EDITOR).get("/staff").doc().select("a[href=/staff/queue]")).isEmpty();
     }
 }
