@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.solidarityhub.platform.PluralForms;
 import org.solidarityhub.staff.StaffRole;
 import org.solidarityhub.staff.WaitingWork;
 import org.solidarityhub.submissions.EmailedLinks;
@@ -77,7 +76,7 @@ class AppealSubmissions {
         for (var count : List.of(Map.entry("appeal.waiting.organizations", w.organizations()),
                 Map.entry("appeal.waiting.comments", w.comments()), Map.entry("appeal.waiting.flagged", w.flagged()))) {
             if (count.getValue() > 0) {
-                counts.add(messages.getMessage(PluralForms.key(count.getKey(), count.getValue(), locale), new Object[]{count.getValue()}, locale));
+                counts.add(messages.getMessage(count.getKey(), new Object[]{count.getValue()}, locale));
             }
         }
         return String.join(", ", counts);

@@ -1,16 +1,13 @@
 package org.solidarityhub.appeal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
-import org.solidarityhub.platform.PluralForms;
 import org.solidarityhub.platform.StaffActor;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -92,11 +89,10 @@ class StaffAppealController {
         }
         model.addAttribute("current", current);
         SignatureModeration.Waiting waiting = moderation.waiting(id);
-        Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("reviewCounts", List.of(
-                reviewCount("appeal.waiting.organizations", waiting.organizations().size(), locale),
-                reviewCount("appeal.waiting.comments", waiting.comments().size(), locale),
-                reviewCount("appeal.waiting.flagged", waiting.flagged().size(), locale)));
+                Map.entry("appeal.waiting.organizations", waiting.organizations().size()),
+                Map.entry("appeal.waiting.comments", waiting.comments().size()),
+                Map.entry("appeal.waiting.flagged", waiting.flagged().size())));
         return "appeal/staff/show";
     }
 
@@ -124,10 +120,6 @@ class StaffAppealController {
         return "redirect:/staff/appeals/" + id;
     }
 
-    /** The message key of a count's plural form in the reader's language, with the count. */
-    private static Map.Entry<String, Integer> reviewCount(String key, int count, Locale locale) {
-        return Map.entry(PluralForms.key(key, count, locale), count);
-    }
 
     private Appeal appeal(long id) {
         return appeals.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.solidarityhub.platform.PluralForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,7 +50,7 @@ class StaffHomeController {
         List<RoleWaiting> waiting = new ArrayList<>();
         for (StaffRole role : roles) {
             waiting.add(new RoleWaiting(role, all.stream().filter(w -> w.role() == role)
-                    .map(w -> new Line(PluralForms.key(w.messageKey(), w.count(), locale), w.count(), w.path())).toList()));
+                    .map(w -> new Line(w.messageKey(), w.count(), w.path())).toList()));
         }
         return waiting;
     }

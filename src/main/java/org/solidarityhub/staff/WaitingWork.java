@@ -10,10 +10,9 @@ import java.util.List;
 public interface WaitingWork {
 
     /**
-     * One kind of thing that waits: for whom, the message key of its phrase (with one key per plural form,
-     * {@code <messageKey>.one}, {@code .few}, {@code .many}, {@code .other}, chosen by
-     * {@link org.solidarityhub.platform.PluralForms}; the count is its argument {0}), how many, and the staff page
-     * where it is handled.
+     * One kind of thing that waits: for whom, the message key of its phrase (an ICU plural message whose count is
+     * its argument {0}: {@code {0, plural, one {# event to moderate} other {# events to moderate}}}), how many, and
+     * the staff page where it is handled.
      */
     record Waiting(StaffRole role, String messageKey, long count, String path) {
     }
