@@ -40,10 +40,18 @@ class AppealApiController {
     record OrganizationBody(String name, String country, String website) {
     }
 
-    /** An appeal with its counts; {@code languages} and {@code revision} only when one appeal is asked for. */
+    /**
+     * An appeal with its counts; {@code languages}, {@code revision} and {@code partners} only when one appeal is asked
+     * for.
+     */
     record ApiAppeal(String slug, String title, String language, String state, Integer goal, String url, ApiCounts counts,
                      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> languages,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) Integer revision) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Integer revision,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<ApiPartner> partners) {
+    }
+
+    /** A partner that agreed to be shown, with the signatures it brought ({@link Partners#shown}). */
+    record ApiPartner(String name, @JsonInclude(JsonInclude.Include.NON_NULL) String website, PublicCounts.Count signatures) {
     }
 
     record ApiCounts(PublicCounts.Count total, PublicCounts.Count individuals, PublicCounts.Count organizations,
@@ -70,9 +78,11 @@ class AppealApiController {
     private final MessageSource messages;
     private final PlatformProperties platform;
     private final AppealProperties properties;
+    private final Partners partners;
 
     AppealApiController(Appeals appeals, Signing signing, SignatureCounts counts, Signatories signatories, Countries countries,
-                        MessageSource messages, PlatformProperties platform, AppealProperties properties) {
+                        MessageSource messages, PlatformProperties platform, AppealProperties properties, Partners partners) {
+        this.partners = partners;
         this.appeals = appeals;
         this.signing = signing;
         this.counts = counts;
@@ -161,7 +171,9 @@ class AppealApiController {
         return new ApiAppeal(appeal.slug(), revision.title(), revision.language(), appeal.state().name(), appeal.goal(),
                 platform.link(locale, "/appeals/" + appeal.slug()),
                 new ApiCounts(current.total(), current.individuals(), current.organizations(), current.byCountry()),
-                languages, languages == null ? null : revision.number());
+                languages, languages == null ? null : revision.number(),
+                languages == null ? null : partners.shown(appeal.id()).stream()
+                        .map(p -> new ApiPartner(p.name(), p.website(), p.count())).toList());
     }
 
     private static <T> ResponseEntity<T> cached(T body) {

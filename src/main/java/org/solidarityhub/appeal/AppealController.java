@@ -44,9 +44,12 @@ class AppealController {
     private final MessageSource messages;
     private final PlatformProperties platform;
     private final AppealProperties properties;
+    private final Partners partners;
 
     AppealController(Appeals appeals, Signing signing, SignatureCounts counts, Signatories signatories, Countries countries,
-                     Markdown markdown, MessageSource messages, PlatformProperties platform, AppealProperties properties) {
+                     Markdown markdown, MessageSource messages, PlatformProperties platform, AppealProperties properties,
+                     Partners partners) {
+        this.partners = partners;
         this.appeals = appeals;
         this.signing = signing;
         this.counts = counts;
@@ -60,12 +63,7 @@ class AppealController {
 
     @GetMapping("/appeal")
     String current() {
-        List<Appeal> open = appeals.open();
-        List<Appeal> any = open.isEmpty() ? appeals.all() : open;
-        if (any.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return "redirect:/appeals/" + any.getFirst().slug();
+        return "redirect:/appeals/" + appeals.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).slug();
     }
 
     @GetMapping("/appeals/{slug}")
@@ -97,20 +95,9 @@ class AppealController {
             model.addAttribute("failedForm", organization ? "organization" : "individual");
             return "appeal/show";
         }
-        Appeal.Revision revision = revisionSeen(appeal, form.revision(), locale);
+        Appeal.Revision revision = appeals.seen(appeal, form.revision(), locale);
         signing.sign(appeal, revision, signRequest, request.getRemoteAddr(), locale);
         return "redirect:/appeals/" + slug + "/signed";
-    }
-
-    /** The text the signer saw: the revision named by the form if it belongs to this appeal, else the current one. */
-    private Appeal.Revision revisionSeen(Appeal appeal, Long revisionId, Locale locale) {
-        if (revisionId != null) {
-            var seen = appeals.revision(revisionId).filter(r -> r.appealId() == appeal.id());
-            if (seen.isPresent()) {
-                return seen.get();
-            }
-        }
-        return appeals.currentFor(appeal, locale);
     }
 
     @GetMapping("/appeals/{slug}/signed")
@@ -219,6 +206,7 @@ class AppealController {
         model.addAttribute("countTexts", new CountTexts(messages, locale));
         model.addAttribute("progress", appeal.goal() == null ? null : Math.min(100, current.total().shown() * 100 / Math.max(1, appeal.goal())));
         model.addAttribute("latest", signatories.latest(appeal.id()));
+        model.addAttribute("partners", partners.shown(appeal.id())); // for appeal/partners.html
         model.addAttribute("countryNames", new CountryNames(countries, locale));
         model.addAttribute("countryOptions", countries.options(locale));
         model.addAttribute("individual", individual);

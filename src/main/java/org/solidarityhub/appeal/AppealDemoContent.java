@@ -150,11 +150,11 @@ class AppealDemoContent {
                 Organization organization = organizations.findOrCreate(o.name(), o.country(), o.website());
                 organizations.verify(organization.id());
                 insert(created, english, "ORGANIZATION", "Contact person", "demo-org-" + (n++) + "@example.org", o.country(), null,
-                        "FULL_NAME", organization.id());
+                        "FULL_NAME", organization.id(), null);
             }
             for (DemoPerson p : PEOPLE) {
                 insert(created, english, "INDIVIDUAL", p.name(), "demo-person-" + (n++) + "@example.org", p.country(), p.city(),
-                        p.display(), null);
+                        p.display(), null, null);
             }
             return created;
         });
@@ -162,17 +162,18 @@ class AppealDemoContent {
         return true;
     }
 
-    private void insert(Appeal appeal, Appeal.Revision revision, String kind, String name, String email, String country,
-                        String city, String display, Long organizationId) {
+    /** A confirmed demo signature; {@code partnerId}: the partner whose widget it was made in, if any. */
+    void insert(Appeal appeal, Appeal.Revision revision, String kind, String name, String email, String country,
+                String city, String display, Long organizationId, Long partnerId) {
         db.sql("""
                         INSERT INTO signature (appeal_id, revision_id, language, kind, status, name, email, email_key_hash,
                             country, city, display, organization_id, review, comment, comment_status, updates, flagged,
-                            mails_sent, ip_hex, counted, needs_count, state_version, created_at, confirmed_at)
+                            mails_sent, ip_hex, counted, needs_count, state_version, created_at, confirmed_at, partner_id)
                         VALUES (:appeal, :revision, 'en', :kind, 'CONFIRMED', :name, :email, :key, :country, :city, :display,
-                            :organization, :review, NULL, 'NONE', FALSE, FALSE, 0, NULL, FALSE, TRUE, 1, :now, :now)""")
+                            :organization, :review, NULL, 'NONE', FALSE, FALSE, 0, NULL, FALSE, TRUE, 1, :now, :now, :partner)""")
                 .param("appeal", appeal.id()).param("revision", revision.id()).param("kind", kind).param("name", name)
                 .param("email", email).param("key", EmailKey.hash(email)).param("country", country).param("city", city)
-                .param("display", display).param("organization", organizationId)
+                .param("display", display).param("organization", organizationId).param("partner", partnerId)
                 .param("review", organizationId == null ? "NONE" : "VERIFIED")
                 .param("now", Timestamps.toDb(clock.instant()))
                 .update();

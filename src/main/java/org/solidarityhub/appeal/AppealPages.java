@@ -3,6 +3,7 @@ package org.solidarityhub.appeal;
 import java.util.Optional;
 
 import org.solidarityhub.platform.ContentVersions;
+import org.solidarityhub.platform.FramablePages;
 import org.solidarityhub.platform.PageVersion;
 import org.solidarityhub.platform.PublicPage;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +41,25 @@ class AppealPages {
                         .map(a -> PageVersion.of(null, a.id()).and(versions.read(version(a.id()))))
                         .reduce(PageVersion.of(null, "open"), PageVersion::and)))
                 .kept().named("appeal-list");
+    }
+
+    /**
+     * The widget for partner websites ({@link AppealEmbedController}): one version for all its addresses, that of every
+     * appeal (a partner's change raises them all, {@link Partners}).
+     */
+    @Bean
+    PublicPage appealEmbedPages(Appeals appeals, ContentVersions versions) {
+        return PublicPage.at("/appeal/embed", "/appeal/embed/signed")
+                .versionedBy(page -> "", page -> Optional.of(appeals.all().stream()
+                        .map(a -> PageVersion.of(null, a.id()).and(versions.read(version(a.id()))))
+                        .reduce(PageVersion.of(null, "all"), PageVersion::and)))
+                .kept().named("appeal-embed");
+    }
+
+    /** Any website may show the widget in a frame; its form posts to this site from a page of this site. */
+    @Bean
+    FramablePages appealEmbedFraming() {
+        return FramablePages.at("/appeal/embed", "/appeal/embed/**");
     }
 
     @Bean

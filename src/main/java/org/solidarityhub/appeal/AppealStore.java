@@ -39,10 +39,10 @@ class AppealStore {
     private static final String INSERT_SIGNATURE = """
             INSERT INTO signature (appeal_id, revision_id, language, kind, status, name, email, email_key_hash,
                 country, city, display, organization_id, review, comment, comment_status, updates, flagged,
-                mails_sent, ip_hex, counted, needs_count, state_version, created_at)
+                mails_sent, ip_hex, counted, needs_count, state_version, created_at, partner_id)
             VALUES (:appeal, :revision, :language, :kind, 'PENDING', :name, :email, :key,
                 :country, :city, :display, :organization, :review, :comment, :commentStatus, :updates, :flagged,
-                1, :ip, FALSE, FALSE, 0, :now)
+                1, :ip, FALSE, FALSE, 0, :now, :partner)
             ON CONFLICT DO NOTHING""";
 
     private final JdbcClient db;
@@ -55,9 +55,13 @@ class AppealStore {
         this.clock = clock;
     }
 
-    /** The row of a new signature, for {@link #insert} or {@link #insertAll}. */
+    /**
+     * The row of a new signature, for {@link #insert} or {@link #insertAll}; {@code partnerId}: the partner whose
+     * widget it was made in ({@link Partners}), if any.
+     */
     SqlParameterSource signatureRow(Appeal appeal, Appeal.Revision revision, SignRequest request, String keyHash,
-                                    String country, @Nullable Long organizationId, @Nullable String ip, boolean flagged) {
+                                    String country, @Nullable Long organizationId, @Nullable String ip, boolean flagged,
+                                    @Nullable Long partnerId) {
         String comment = SignRequest.clean(request.comment());
         boolean individual = request.kind() == SignRequest.Kind.INDIVIDUAL;
         return new MapSqlParameterSource()
@@ -78,7 +82,8 @@ class AppealStore {
                 .addValue("updates", individual && request.updates())
                 .addValue("flagged", flagged)
                 .addValue("ip", ip == null ? null : IpAddresses.toHex(ip).orElse(null))
-                .addValue("now", Timestamps.toDb(clock.instant()));
+                .addValue("now", Timestamps.toDb(clock.instant()))
+                .addValue("partner", partnerId);
     }
 
     /** Inserts a new signature in one statement; empty when the address signed this appeal before. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 
+import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.ContentVersions;
 import org.solidarityhub.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,6 +118,23 @@ class Appeals {
         return current(appeal.id(), locale.getLanguage())
                 .or(() -> current(appeal.id(), appeal.defaultLanguage()))
                 .orElseThrow(() -> new IllegalStateException("appeal " + appeal.id() + " has no text"));
+    }
+
+    /** The text the signer saw: the revision a form names if it belongs to this appeal, else the current one. */
+    Appeal.Revision seen(Appeal appeal, @Nullable Long revisionId, Locale locale) {
+        if (revisionId != null) {
+            var seen = revision(revisionId).filter(r -> r.appealId() == appeal.id());
+            if (seen.isPresent()) {
+                return seen.get();
+            }
+        }
+        return currentFor(appeal, locale);
+    }
+
+    /** The appeal that /appeal stands for: the first open one, else the first of all. */
+    Optional<Appeal> current() {
+        List<Appeal> open = open();
+        return (open.isEmpty() ? all() : open).stream().findFirst();
     }
 
     /** The title in the appeal's default language, by which staff pages name it. */

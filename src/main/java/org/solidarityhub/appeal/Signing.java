@@ -85,26 +85,35 @@ class Signing {
 
     /** Stores a valid request (see {@link SignRequest#problems}), flagged when its address is over the limit. */
     void sign(Appeal appeal, Appeal.Revision revision, SignRequest request, @Nullable String ip, Locale language) {
+        sign(appeal, revision, request, ip, language, null);
+    }
+
+    /**
+     * As {@link #sign(Appeal, Appeal.Revision, SignRequest, String, Locale)}, made in the widget of a partner
+     * ({@link Partners}): a new signature names it. An address that signed before keeps what it had.
+     */
+    void sign(Appeal appeal, Appeal.Revision revision, SignRequest request, @Nullable String ip, Locale language,
+              @Nullable Long partnerId) {
         guard.check(perAddress, ip);
         boolean flagged = guard.count(perAddress, ip);
         // the common case at a peak, a new individual signer, is committed together with others arriving now
-        if (request.kind() == SignRequest.Kind.INDIVIDUAL
-                && newSigners.submit(new NewSigner(appeal, revision, request, ip, language, flagged), 60, TimeUnit.SECONDS)) {
+        if (request.kind() == SignRequest.Kind.INDIVIDUAL && newSigners.submit(
+                new NewSigner(appeal, revision, request, ip, language, flagged, partnerId), 60, TimeUnit.SECONDS)) {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> store(appeal, revision, request, ip, language, flagged));
+            transaction.executeWithoutResult(status -> store(appeal, revision, request, ip, language, flagged, partnerId));
         } catch (DuplicateKeyException raced) {
             // H2 may refuse a parallel insert of the same address instead of waiting for it: try once more
-            transaction.executeWithoutResult(status -> store(appeal, revision, request, ip, language, flagged));
+            transaction.executeWithoutResult(status -> store(appeal, revision, request, ip, language, flagged, partnerId));
         }
     }
 
     private void store(Appeal appeal, Appeal.Revision revision, SignRequest request, @Nullable String ip, Locale language,
-                       boolean flagged) {
+                       boolean flagged, @Nullable Long partnerId) {
         // twice at most: the signature that blocked the insert may be withdrawn in the instant before it is read
         for (int attempt = 0; attempt < 2; attempt++) {
-            if (storeOnce(appeal, revision, request, ip, language, flagged)) {
+            if (storeOnce(appeal, revision, request, ip, language, flagged, partnerId)) {
                 return;
             }
         }
@@ -113,7 +122,7 @@ class Signing {
 
     /** Inserts a new signature or handles the existing one; false when neither was possible. */
     private boolean storeOnce(Appeal appeal, Appeal.Revision revision, SignRequest request, @Nullable String ip,
-                              Locale language, boolean flagged) {
+                              Locale language, boolean flagged, @Nullable Long partnerId) {
         String keyHash = EmailKey.hash(request.email());
         String country = countries.normalize(request.country()).orElseThrow();
         Long organizationId = null;
@@ -123,7 +132,7 @@ class Signing {
         }
         // a new signer is stored in one statement; an address that signed before inserts nothing
         Optional<Long> inserted = store.insert(store.signatureRow(appeal, revision, request, keyHash, country,
-                organizationId, ip, flagged));
+                organizationId, ip, flagged, partnerId));
         if (inserted.isPresent()) {
             NewLinks created = newLinks(inserted.get(), request.email().strip(), language, revision.title());
             links.store(created.links());
@@ -172,7 +181,7 @@ class Signing {
 
     /** A new individual signer waiting to be stored with others. */
     private record NewSigner(Appeal appeal, Appeal.Revision revision, SignRequest request, @Nullable String ip,
-                             Locale language, boolean flagged) {
+                             Locale language, boolean flagged, @Nullable Long partnerId) {
     }
 
     /**
@@ -184,7 +193,7 @@ class Signing {
         return transaction.execute(status -> {
             SqlParameterSource[] rows = signers.stream()
                     .map(s -> store.signatureRow(s.appeal(), s.revision(), s.request(), EmailKey.hash(s.request().email()),
-                            countries.normalize(s.request().country()).orElseThrow(), null, s.ip(), s.flagged()))
+                            countries.normalize(s.request().country()).orElseThrow(), null, s.ip(), s.flagged(), s.partnerId()))
                     .toArray(SqlParameterSource[]::new);
             AppealStore.Inserted inserted = store.insertAll(rows);
             int[] counts = inserted.counts();

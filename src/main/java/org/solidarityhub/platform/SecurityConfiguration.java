@@ -26,12 +26,14 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -136,7 +138,9 @@ class SecurityConfiguration {
     /** Everything else: stateless, no token, no cookie; posts from other sites refused. */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain publicSecurity(HttpSecurity http, PlatformProperties properties) throws Exception {
+    SecurityFilterChain publicSecurity(HttpSecurity http, PlatformProperties properties, List<FramablePages> framable)
+            throws Exception {
+        RequestMatcher framed = framed(framable);
         http
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -154,9 +158,31 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .headers(headers -> {
                     headers.defaultsDisabled();
-                    everyResponse().forEach(headers::addHeaderWriter);
+                    publicResponse(framed).forEach(headers::addHeaderWriter);
                 });
         return http.build();
+    }
+
+    /** The requests of the pages features declared framable ({@link FramablePages}). */
+    static RequestMatcher framed(List<FramablePages> framable) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> matchers = framable.stream().flatMap(f -> f.paths().stream()).map(paths::matcher)
+                .map(RequestMatcher.class::cast).toList();
+        return matchers.isEmpty() ? request -> false : new OrRequestMatcher(matchers);
+    }
+
+    /**
+     * The headers of public responses: {@link #everyResponse()}, but framable pages get their own policy (any site
+     * may frame them) and no X-Frame-Options.
+     */
+    static List<HeaderWriter> publicResponse(RequestMatcher framed) {
+        RequestMatcher notFramed = new NegatedRequestMatcher(framed);
+        List<HeaderWriter> writers = new java.util.ArrayList<>(everyResponse().stream()
+                .map(writer -> writer instanceof ContentSecurityPolicyHeaderWriter || writer instanceof XFrameOptionsHeaderWriter
+                        ? new DelegatingRequestMatcherHeaderWriter(notFramed, writer) : writer)
+                .toList());
+        writers.add(new DelegatingRequestMatcherHeaderWriter(framed, new ContentSecurityPolicyHeaderWriter(FramablePages.POLICY)));
+        return writers;
     }
 
     /**
