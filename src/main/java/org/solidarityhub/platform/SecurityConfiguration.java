@@ -140,7 +140,6 @@ class SecurityConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain publicSecurity(HttpSecurity http, PlatformProperties properties, List<FramablePages> framable)
             throws Exception {
-        RequestMatcher framed = framed(framable);
         http
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -158,7 +157,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .headers(headers -> {
                     headers.defaultsDisabled();
-                    publicResponse(framed).forEach(headers::addHeaderWriter);
+                    publicResponse(framable).forEach(headers::addHeaderWriter);
                 });
         return http.build();
     }
@@ -175,13 +174,14 @@ class SecurityConfiguration {
      * The headers of public responses: {@link #everyResponse()}, but framable pages get their own policy (any site
      * may frame them) and no X-Frame-Options.
      */
-    static List<HeaderWriter> publicResponse(RequestMatcher framed) {
-        RequestMatcher notFramed = new NegatedRequestMatcher(framed);
+    static List<HeaderWriter> publicResponse(List<FramablePages> framable) {
+        RequestMatcher notFramed = new NegatedRequestMatcher(framed(framable));
         List<HeaderWriter> writers = new java.util.ArrayList<>(everyResponse().stream()
                 .map(writer -> writer instanceof ContentSecurityPolicyHeaderWriter || writer instanceof XFrameOptionsHeaderWriter
                         ? new DelegatingRequestMatcherHeaderWriter(notFramed, writer) : writer)
                 .toList());
-        writers.add(new DelegatingRequestMatcherHeaderWriter(framed, new ContentSecurityPolicyHeaderWriter(FramablePages.POLICY)));
+        framable.forEach(pages -> writers.add(new DelegatingRequestMatcherHeaderWriter(framed(List.of(pages)),
+                new ContentSecurityPolicyHeaderWriter(pages.policy()))));
         return writers;
     }
 
