@@ -54,7 +54,7 @@ class AppealPosterController {
     @GetMapping("/appeals/{slug}/poster")
     String page(@PathVariable String slug, @RequestParam(required = false) String paper, Locale locale, Model model) {
         Poster poster = poster(slug, locale);
-        return posters.page(poster, posters.paper(paper), "/appeals/" + slug, "/appeals/" + slug + "/poster.pdf", model);
+        return posters.page(poster, posters.paper(paper), "/appeals/" + slug, model);
     }
 
     @GetMapping("/appeals/{slug}/poster.pdf")

@@ -47,7 +47,7 @@ class EventPosterController {
     @GetMapping("/events/{id:\\d{1,18}}/poster")
     String page(@PathVariable long id, @RequestParam(required = false) String paper, Locale locale, Model model) {
         Poster poster = poster(id, locale);
-        return posters.page(poster, posters.paper(paper), "/events/" + id, "/events/" + id + "/poster.pdf", model);
+        return posters.page(poster, posters.paper(paper), "/events/" + id, model);
     }
 
     @GetMapping("/events/{id:\\d{1,18}}/poster.pdf")

@@ -20,17 +20,23 @@ public class Posters {
         return PosterPaper.parse(value);
     }
 
+    /** A paper the reader may choose: the poster page and the PDF on it (paths without language prefix). */
+    public record PaperChoice(PosterPaper paper, String pageHref, String pdfHref, boolean current) {
+    }
+
     /**
-     * Fills the model of the poster page and returns its view; {@code pdfPath} is the PDF's path without language
-     * prefix ("/events/12/poster.pdf") and {@code pagePath} the page the poster shows ("/events/12").
+     * Fills the model of the poster page and returns its view. {@code pagePath} is the page the poster shows, without
+     * language prefix ("/events/12"); its poster is at {@code pagePath + "/poster"}, the PDF at {@code ".../poster.pdf"}.
      */
-    public String page(Poster poster, PosterPaper paper, String pagePath, String pdfPath, Model model) {
+    public String page(Poster poster, PosterPaper paper, String pagePath, Model model) {
         model.addAttribute("poster", poster);
         model.addAttribute("paper", paper);
-        model.addAttribute("papers", PosterPaper.values());
+        model.addAttribute("papers", java.util.Arrays.stream(PosterPaper.values()).map(p -> {
+            String query = p == PosterPaper.A4 ? "" : "?paper=" + p.parameter();
+            return new PaperChoice(p, pagePath + "/poster" + query, pagePath + "/poster.pdf" + query, p == paper);
+        }).toList());
         model.addAttribute("qrSvg", QrCode.svg(poster.url(), poster.urlText()));
         model.addAttribute("pagePath", pagePath);
-        model.addAttribute("pdfPath", pdfPath);
         return "platform/poster";
     }
 
