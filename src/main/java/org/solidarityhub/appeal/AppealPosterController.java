@@ -66,21 +66,30 @@ class AppealPosterController {
     private Poster poster(String slug, Locale locale) {
         Appeal appeal = appeals.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Appeal.Revision revision = appeals.currentFor(appeal, locale);
-        return new Poster(locale.getLanguage(), text("poster.appeal.eyebrow", locale), revision.title(), text("home.slogan", locale),
+        // the campaign's slogan, unless the appeal's title says the same (as the demo appeal's does)
+        String slogan = text("home.slogan", locale);
+        if (normalized(slogan).equals(normalized(revision.title()))) {
+            slogan = text("poster.appeal.join", locale);
+        }
+        return new Poster(locale.getLanguage(), text("poster.appeal.eyebrow", locale), revision.title(), slogan,
                 lead(revision.body()), List.of(), text(appeal.isOpen() ? "poster.appeal.cta" : "poster.appeal.ctaClosed", locale),
                 platform.link(locale, "/appeals/" + appeal.slug()), text("site.name", locale), "poster-appeal-" + appeal.slug());
     }
 
     /** The first paragraph of the text, without markup, cut at a word with an ellipsis when it is long. */
     private String lead(String body) {
-        String text = markdown.toPlainText(body).strip();
-        int paragraph = text.indexOf("\n\n");
-        String first = (paragraph > 0 ? text.substring(0, paragraph) : text).replaceAll("\\s+", " ").strip();
+        String source = body.strip().replace("\r\n", "\n");
+        int paragraph = source.indexOf("\n\n");
+        String first = markdown.toPlainText(paragraph > 0 ? source.substring(0, paragraph) : source).replaceAll("\\s+", " ").strip();
         if (first.length() <= LEAD_LENGTH) {
             return first;
         }
         int cut = first.lastIndexOf(' ', LEAD_LENGTH);
         return first.substring(0, cut > LEAD_LENGTH / 2 ? cut : LEAD_LENGTH).strip() + "…";
+    }
+
+    private static String normalized(String text) {
+        return text.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
     }
 
     private String text(String key, Locale locale) {

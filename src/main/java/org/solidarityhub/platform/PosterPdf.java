@@ -195,10 +195,13 @@ final class PosterPdf {
      */
     private Text fit(String text, float width, float max, float min, int maxLines) throws IOException {
         String clean = printable(text);
-        for (float size = max; size > min; size -= 2) {
-            List<String> lines = wrap(clean, size, width, false);
-            if (lines.size() <= maxLines) {
-                return new Text(lines, size);
+        // a size at which no word is broken, else one at which the words that must be broken are
+        for (boolean breakingWords : new boolean[] {false, true}) {
+            for (float size = max; size > min; size -= 2) {
+                List<String> lines = wrap(clean, size, width, false);
+                if (lines.size() <= maxLines && (breakingWords || !breaksAWord(clean, size, width))) {
+                    return new Text(lines, size);
+                }
             }
         }
         return new Text(cut(wrap(clean, min, width, false), maxLines, min, width), min);
@@ -214,6 +217,15 @@ final class PosterPdf {
             }
         }
         return new Text(cut(wrap(clean, min, width, true), maxLines, min, width), min);
+    }
+
+    private boolean breaksAWord(String text, float size, float width) throws IOException {
+        for (String word : text.split(" ")) {
+            if (width(word, size) > width) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> cut(List<String> lines, int maxLines, float size, float width) throws IOException {
