@@ -154,7 +154,7 @@ final class PosterPdf {
     private float middle(Poster poster, float inner, float scale, float top, List<Runnable> drawing) throws IOException {
         float y = top;
         if (poster.lead() != null && !poster.lead().isBlank()) {
-            Text lead = fit(poster.lead(), inner, 15 * scale, 15 * scale, 9);
+            Text lead = fit(poster.lead(), inner, 20 * scale, 13 * scale, 9);
             float at = y;
             drawing.add(() -> writeUnchecked(lead, INK, MARGIN, at, false));
             y += lead.height() + 20 * scale;
