@@ -76,16 +76,30 @@ class AppealPosterController {
                 platform.link(locale, "/appeals/" + appeal.slug()), text("site.name", locale), "poster-appeal-" + appeal.slug());
     }
 
-    /** The first paragraph of the text, without markup, cut at a word with an ellipsis when it is long. */
+    /**
+     * The first paragraphs of the text that fit in {@link #LEAD_LENGTH} characters, without markup (at least the first
+     * one, cut at a word with an ellipsis when it alone is longer).
+     */
     private String lead(String body) {
-        String source = body.strip().replace("\r\n", "\n");
-        int paragraph = source.indexOf("\n\n");
-        String first = markdown.toPlainText(paragraph > 0 ? source.substring(0, paragraph) : source).replaceAll("\\s+", " ").strip();
-        if (first.length() <= LEAD_LENGTH) {
-            return first;
+        StringBuilder lead = new StringBuilder();
+        for (String paragraph : body.strip().replace("\r\n", "\n").split("\n\s*\n")) {
+            String text = markdown.toPlainText(paragraph).replaceAll("\\s+", " ").strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (!lead.isEmpty() && lead.length() + 1 + text.length() > LEAD_LENGTH) {
+                break;
+            }
+            lead.append(lead.isEmpty() ? "" : " ").append(text);
+            if (lead.length() >= LEAD_LENGTH) {
+                break;
+            }
         }
-        int cut = first.lastIndexOf(' ', LEAD_LENGTH);
-        return first.substring(0, cut > LEAD_LENGTH / 2 ? cut : LEAD_LENGTH).strip() + "…";
+        if (lead.length() <= LEAD_LENGTH) {
+            return lead.toString();
+        }
+        int cut = lead.lastIndexOf(" ", LEAD_LENGTH);
+        return lead.substring(0, cut > LEAD_LENGTH / 2 ? cut : LEAD_LENGTH).strip() + "…";
     }
 
     private static String normalized(String text) {

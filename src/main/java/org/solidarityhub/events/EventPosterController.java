@@ -79,9 +79,12 @@ class EventPosterController {
             return new Poster.Fact(label, text("events.show.online", locale), null);
         }
         StringJoiner place = new StringJoiner(", ");
+        String previous = "";
         for (String part : new String[] {event.venue(), event.address(), event.city(), card.countryName()}) {
-            if (part != null && !part.isBlank()) {
-                place.add(part);
+            // a venue named like its address ("George Square, George Square") is written once
+            if (part != null && !part.isBlank() && !part.strip().equalsIgnoreCase(previous)) {
+                place.add(part.strip());
+                previous = part.strip();
             }
         }
         String note = switch (event.visibility()) {

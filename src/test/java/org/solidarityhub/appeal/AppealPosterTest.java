@@ -20,7 +20,7 @@ class AppealPosterTest extends AppealTestSupport {
     void anAppeal() {
         appeal = newAppeal(10_000);
         appeals.revise(appeal.id(), "en", "Peace for Ukraine " + appeal.slug(),
-                "We, organizations and individuals, call for **solidarity** with Ukraine.\n\nThe second paragraph stays on the page.",
+                "We, organizations and individuals, call for **solidarity** with Ukraine.\n\nA second paragraph.\n\n" + "Long text. ".repeat(30),
                 null, "test");
     }
 
@@ -35,12 +35,12 @@ class AppealPosterTest extends AppealTestSupport {
         assertThat(doc.title()).isEqualTo("Poster: Peace for Ukraine " + appeal.slug() + " · Solidarity Hub");
         assertThat(doc.select("h1.poster-title").text()).isEqualTo("Peace for Ukraine " + appeal.slug());
         assertThat(doc.select(".poster-eyebrow").text()).isEqualTo("Appeal");
-        assertThat(doc.select(".poster-lead").text()).isEqualTo("We, organizations and individuals, call for solidarity with Ukraine.");
+        assertThat(doc.select(".poster-lead").text()).isEqualTo("We, organizations and individuals, call for solidarity with Ukraine. A second paragraph.");
         assertThat(doc.select(".poster-call").text()).isEqualTo("Scan the code to sign the appeal");
         assertThat(doc.select(".poster-qr svg").attr("aria-label")).isEqualTo("hub.test/en/appeals/" + appeal.slug());
         assertThat(doc.select("link[rel=stylesheet][media=print][href~=/css/print.*\\.css]")).hasSize(1);
         assertThat(doc.select("a[href=/en/appeals/" + appeal.slug() + "/poster.pdf]")).hasSize(1);
-        assertThat(doc.text()).doesNotContain("The second paragraph").doesNotContain("signatures");
+        assertThat(doc.text()).doesNotContain("Long text.").doesNotContain("signatures");
     }
 
     @Test
