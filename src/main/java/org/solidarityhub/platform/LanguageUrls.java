@@ -12,7 +12,8 @@ import org.springframework.web.util.UriUtils;
  * One language per URL: every public HTML page lives under the prefix of its language ({@code /en/appeals/x},
  * {@code /uk/appeals/x}), one prefix for each of {@link SupportedLanguages}. Everything that is not a localized
  * page has one URL without a prefix: the staff area, the API and its feeds, assets, actuator, benchmarks, media,
- * and any path whose last segment has a file extension ({@code /events/5.ics}). Controllers know nothing of the
+ * and any path whose last segment has a file extension ({@code /events/5.ics}) other than {@code .pdf} (a poster's
+ * PDF is written in its page's language: {@code /uk/events/5/poster.pdf}). Controllers know nothing of the
  * prefix: {@link LanguagePrefixFilter} strips it before Spring MVC and Spring Security look at the path.
  */
 @Component
@@ -21,6 +22,9 @@ public class LanguageUrls {
     /** First path segments that never carry a language. */
     static final Set<String> UNPREFIXED = Set.of("staff", "api", "actuator", "bench", "media", "error",
             "css", "js", "img", "maps", "webjars", "favicon.ico", "robots.txt");
+
+    /** The one file extension whose documents are made in a page's language, under its prefix: the posters' PDFs. */
+    static final String LOCALIZED_DOCUMENT = ".pdf";
 
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
@@ -51,7 +55,7 @@ public class LanguageUrls {
             return false;
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.indexOf('.') < 0;
+        return last.indexOf('.') < 0 || last.endsWith(LOCALIZED_DOCUMENT);
     }
 
     /** The supported language whose prefix starts this path ({@code /uk/…} or exactly {@code /uk}), if any. */

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.AuditLog;
+import org.solidarityhub.platform.QrCode;
 import org.solidarityhub.staff.PendingSignIns.PendingSignIn;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

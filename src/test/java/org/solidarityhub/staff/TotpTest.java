@@ -9,6 +9,7 @@ import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.solidarityhub.platform.QrCode;
 
 class TotpTest {
 
