@@ -305,7 +305,7 @@ class SigningTest extends AppealTestSupport {
         appeals.update(appeal.id(), Appeal.State.CLOSED, null);
         Browser.Page page = anotherBrowser().get("/en/appeals/" + appeal.slug());
         assertThat(page.doc().select("#sign-individual")).isEmpty();
-        assertThat(page.text(".sign .notice")).isEqualTo("This appeal is closed: it no longer takes signatures.");
+        assertThat(page.text(".count-box .notice")).isEqualTo("This appeal is closed: it no longer takes signatures.");
         String email = uniqueEmail("closed");
         Browser.Page refused = who.post("/en/appeals/" + appeal.slug() + "/sign", Map.of("kind", "INDIVIDUAL",
                 "name", "X", "email", email, "country", "BE", "display", "HIDDEN"));
