@@ -104,28 +104,23 @@ class AppealPageTest extends AppealTestSupport {
 
     @Test
     void aSignerWhoseSignatureWasFlaggedIsToldItCountsOnceStaffCheckedIt() {
-        String ip = uniqueIp();
         String first = uniqueEmail("flag-1");
         String second = uniqueEmail("flag-2");
-        Browser one = anotherBrowser().from(ip);
-        Browser two = anotherBrowser().from(ip);
-        signAsIndividual(one, individual("First", first, "FULL_NAME"));
-        signAsIndividual(two, individual("Second", second, "FULL_NAME"));
-        assertThat(row(second)).containsEntry("flagged", true);
+        SameAddress nat = signTwiceFromOneAddress(first, second);
 
-        Browser.Page confirmed = confirmPage(two, second, "en");
+        Browser.Page confirmed = confirmPage(nat.second(), second, "en");
         assertThat(confirmed.text(".confirmed-text")).contains("our team checks yours before it is counted")
                 .doesNotContain("The public count includes it within");
 
         // in Ukrainian too
         String third = uniqueEmail("flag-3");
-        Browser three = anotherBrowser().from(ip).acceptLanguage("uk");
+        Browser three = anotherBrowser().from(nat.ip()).acceptLanguage("uk");
         three.submit(three.get("/uk/appeals/" + appeal.slug()), "#sign-individual", individual("Третій", third, "HIDDEN"));
         assertThat(row(third)).containsEntry("flagged", true);
         Browser.Page ukrainian = confirmPage(three, third, "uk");
         assertThat(ukrainian.text(".confirmed-text")).contains("наша команда спершу перевіряє ваш").doesNotContain("секунд");
         // the signature that was not flagged is told the count includes it soon
-        assertThat(confirmPage(one, first, "en").text(".confirmed-text")).contains("The public count includes it within");
+        assertThat(confirmPage(nat.first(), first, "en").text(".confirmed-text")).contains("The public count includes it within");
     }
 
     @Test

@@ -266,17 +266,11 @@ class SigningTest extends AppealTestSupport {
 
     @Test
     void signaturesOverTheAddressLimitAreKeptButNotCountedUntilReleased() {
-        String ip = uniqueIp();
         String first = uniqueEmail("nat-1");
         String second = uniqueEmail("nat-2");
-        Browser one = anotherBrowser().from(ip);
-        Browser two = anotherBrowser().from(ip);
-        signAsIndividual(one, individual("First", first, "FULL_NAME"));
-        signAsIndividual(two, individual("Second", second, "FULL_NAME"));
-        assertThat(row(first)).containsEntry("flagged", false);
-        assertThat(row(second)).containsEntry("flagged", true);
-        confirm(one, first, 1);
-        confirm(two, second, 1);
+        SameAddress nat = signTwiceFromOneAddress(first, second);
+        confirm(nat.first(), first, 1);
+        confirm(nat.second(), second, 1);
         assertThat(count()).isEqualTo(1);
 
         long id = ((Number) row(second).get("id")).longValue();
