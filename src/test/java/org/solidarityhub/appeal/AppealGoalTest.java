@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The moving goal of the appeal page: the next step of the ladder above the count, or the staff's final target. */
 class AppealGoalTest {
@@ -53,14 +56,15 @@ class AppealGoalTest {
 
     @Test
     void theLadderMustRiseStrictly() {
-        assertThatThrownBy(() -> properties(List.of(100L, 100L))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> properties(List.of(0L, 100L))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> properties(List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThat(properties(List.of(50L, 200L)).goalSteps()).containsExactly(50L, 200L);
+        assertThatThrownBy(() -> properties("100,100")).hasRootCauseInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> properties("0,100")).hasRootCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(properties("50,200").goalSteps()).containsExactly(50L, 200L);
+        assertThat(properties(null).goalSteps()).isEqualTo(STEPS);
     }
 
-    private static AppealProperties properties(List<Long> steps) {
-        java.time.Duration d = java.time.Duration.ofSeconds(30);
-        return new AppealProperties(d, "0 0 3 * * *", d, 5, d, 1, 5, 50, 10, 1, 64, 5, steps, 40, 220);
+    /** The settings as Spring binds them, with appeal.goal-steps as given (null: the default). */
+    private static AppealProperties properties(String steps) {
+        Map<String, String> source = steps == null ? Map.of() : Map.of("appeal.goal-steps", steps);
+        return new Binder(new MapConfigurationPropertySource(source)).bindOrCreate("appeal", AppealProperties.class);
     }
 }
