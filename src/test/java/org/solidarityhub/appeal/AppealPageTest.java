@@ -142,7 +142,7 @@ class AppealPageTest extends AppealTestSupport {
         signAndConfirm(individual("Secret Person", uniqueEmail("secret"), "HIDDEN"));
         count();
         Browser.Page page = anotherBrowser().get("/en/appeals/" + appeal.slug());
-        assertThat(page.text(".proof-countries")).isEqualTo("Signatures from one country");
+        assertThat(page.text(".proof-countries")).isEqualTo("Countries: 1");
         assertThat(page.doc().selectFirst(".proof-countries a").attr("href")).endsWith("/appeals/" + appeal.slug() + "/countries");
         assertThat(page.text(".recent")).contains("Mark, Belgium").contains("Anna Nowak, Brussels, Belgium");
         assertThat(page.text("main")).doesNotContain("Secret").doesNotContain("Thompson").doesNotContain("@example.org");
