@@ -106,6 +106,7 @@ class AppealController {
         model.addAttribute("appeal", appeal);
         model.addAttribute("revision", appeals.currentFor(appeal, locale));
         model.addAttribute("validityDays", properties.confirmationValidity().toDays());
+        model.addAttribute("shareUrl", shareUrl(platform, appeal));
         return "appeal/signed";
     }
 
@@ -158,7 +159,12 @@ class AppealController {
     record CountTexts(MessageSource messages, Locale locale) {
         public String of(PublicCounts.Count count) {
             return count.fewer() ? messages.getMessage("appeal.count.fewerThan", new Object[]{count.value()}, locale)
-                    : java.text.NumberFormat.getIntegerInstance(locale).format(count.value());
+                    : number(count.value());
+        }
+
+        /** A number as the reader writes it: "10,000" or "10 000". */
+        public String number(long value) {
+            return java.text.NumberFormat.getIntegerInstance(locale).format(value);
         }
     }
 
@@ -204,9 +210,13 @@ class AppealController {
         model.addAttribute("bodyHtml", markdown.toHtml(revision.body()));
         model.addAttribute("counts", current);
         model.addAttribute("countTexts", new CountTexts(messages, locale));
-        model.addAttribute("progress", appeal.goal() == null ? null : Math.min(100, current.total().shown() * 100 / Math.max(1, appeal.goal())));
+        model.addAttribute("goal", AppealGoal.of(current.total().shown(), appeal.goal(), properties.goalSteps()));
+        model.addAttribute("summary", AppealSummary.of(revision.body(), markdown, properties.summaryLength()));
         model.addAttribute("latest", signatories.latest(appeal.id()));
         model.addAttribute("partners", partners.shown(appeal.id())); // for appeal/partners.html
+        model.addAttribute("organizationWall", signatories.organizations(appeal.id(), properties.organizationWall()));
+        model.addAttribute("countryCount", current.byCountry().size());
+        model.addAttribute("shareUrl", shareUrl(platform, appeal));
         model.addAttribute("countryNames", new CountryNames(countries, locale));
         model.addAttribute("countryOptions", countries.options(locale));
         model.addAttribute("individual", individual);
@@ -216,6 +226,11 @@ class AppealController {
         model.addAttribute("og", new OpenGraph(revision.title(),
                 messages.getMessage("appeal.og.description", new Object[]{new CountTexts(messages, locale).of(current.total())}, locale),
                 platform.link(locale, "/appeals/" + appeal.slug())));
+    }
+
+    /** The appeal's public address to share: without a language, so that each reader gets the page in theirs. */
+    static String shareUrl(PlatformProperties platform, Appeal appeal) {
+        return platform.link("/appeals/" + appeal.slug());
     }
 
     private static String displayName(String language) {

@@ -1,6 +1,7 @@
 package org.solidarityhub.appeal;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupCommitBatch       new signers one such transaction takes at most
  * @param smallCountThreshold    a public count (of all, of a kind, of a country) of at least one but fewer
  *                               signatures than this shows as "fewer than" it; staff see exact numbers
+ * @param goalSteps              the ladder of the moving goal the appeal page shows (see {@link AppealGoal}):
+ *                               strictly increasing; past the last step the goal goes on in its multiples
+ * @param organizationWall       verified organizations named on the appeal page at most (all are on the list)
+ * @param summaryLength          characters of the appeal's first paragraph shown as its summary at most
  */
 @ConfigurationProperties("appeal")
 record AppealProperties(
@@ -36,5 +41,21 @@ record AppealProperties(
         @DefaultValue("10") int latestSigners,
         @DefaultValue("1") int groupCommitWriters,
         @DefaultValue("64") int groupCommitBatch,
-        @DefaultValue("5") int smallCountThreshold) {
+        @DefaultValue("5") int smallCountThreshold,
+        @DefaultValue({"100", "250", "500", "1000", "2500", "5000", "10000", "25000", "50000", "100000", "250000",
+                "500000", "1000000"}) List<Long> goalSteps,
+        @DefaultValue("40") int organizationWall,
+        @DefaultValue("220") int summaryLength) {
+
+    AppealProperties {
+        if (goalSteps.isEmpty()) {
+            throw new IllegalArgumentException("appeal.goal-steps needs at least one step");
+        }
+        for (int i = 0; i < goalSteps.size(); i++) {
+            if (goalSteps.get(i) < 1 || i > 0 && goalSteps.get(i) <= goalSteps.get(i - 1)) {
+                throw new IllegalArgumentException("appeal.goal-steps must be positive and strictly increasing: " + goalSteps);
+            }
+        }
+        goalSteps = List.copyOf(goalSteps);
+    }
 }

@@ -123,6 +123,21 @@ class AppealStore {
                 .optional();
     }
 
+    /** Why staff must look at a signature before it counts: held for review. */
+    enum Hold { NONE, FLAGGED, ORGANIZATION }
+
+    /**
+     * Whether a signature waits for staff before the counts include it: flagged (sent faster than the limit allows)
+     * or an organization not yet verified.
+     */
+    Hold hold(long signatureId) {
+        return db.sql("SELECT kind, review, flagged FROM signature WHERE id = :id").param("id", signatureId)
+                .query((rs, row) -> rs.getBoolean("flagged") ? Hold.FLAGGED
+                        : "ORGANIZATION".equals(rs.getString("kind")) && "PENDING".equals(rs.getString("review"))
+                        ? Hold.ORGANIZATION : Hold.NONE)
+                .optional().orElse(Hold.NONE);
+    }
+
     /** Confirms a pending signature; false when it is not pending. Only this row: the counts follow in batch. */
     boolean confirm(long signatureId) {
         return db.sql("""

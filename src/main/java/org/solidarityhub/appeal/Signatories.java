@@ -69,12 +69,17 @@ class Signatories {
         return db.sql("SELECT COUNT(*) " + PUBLIC).param("appeal", appealId).param("country", country).query(Long.class).single();
     }
 
-    /** The latest signers who chose to appear, newest first. */
+    /** The latest individuals who chose to appear, newest first (the organizations have their own wall). */
     List<PublicSigner> latest(long appealId) {
         int limit = latestSigners;
-        return db.sql(COLUMNS + PUBLIC + " ORDER BY s.confirmed_at DESC, s.id DESC LIMIT :limit")
+        return db.sql(COLUMNS + PUBLIC + " AND s.kind = 'INDIVIDUAL' ORDER BY s.confirmed_at DESC, s.id DESC LIMIT :limit")
                 .param("appeal", appealId).param("country", "").param("limit", limit)
                 .query(Signatories::signer).list();
+    }
+
+    /** The first verified organizations that signed, oldest first, for the name wall on the appeal page. */
+    List<PublicSigner> organizations(long appealId, int limit) {
+        return kind(appealId, "", "ORGANIZATION", limit, 0);
     }
 
     private static PublicSigner signer(ResultSet rs, int row) throws SQLException {

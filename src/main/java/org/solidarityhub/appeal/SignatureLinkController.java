@@ -2,6 +2,8 @@ package org.solidarityhub.appeal;
 
 import java.util.Locale;
 
+import org.solidarityhub.platform.PlatformProperties;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +21,16 @@ class SignatureLinkController {
     private final Appeals appeals;
     private final SignatureLinks signatureLinks;
     private final AppealProperties properties;
+    private final AppealStore store;
+    private final PlatformProperties platform;
 
-    SignatureLinkController(Appeals appeals, SignatureLinks signatureLinks, AppealProperties properties) {
+    SignatureLinkController(Appeals appeals, SignatureLinks signatureLinks, AppealProperties properties, AppealStore store,
+                            PlatformProperties platform) {
         this.appeals = appeals;
         this.signatureLinks = signatureLinks;
         this.properties = properties;
+        this.store = store;
+        this.platform = platform;
     }
 
     @GetMapping("/appeal/confirm/{token}")
@@ -41,6 +48,9 @@ class SignatureLinkController {
         model.addAttribute("appeal", appeal);
         model.addAttribute("revision", appeals.currentFor(appeal, locale));
         model.addAttribute("countInterval", properties.countInterval().toSeconds());
+        // a flagged signature or an organization not yet verified counts only once staff have looked at it
+        model.addAttribute("hold", store.hold(confirmed.signature().signatureId()).name());
+        model.addAttribute("shareUrl", AppealController.shareUrl(platform, appeal));
         return "appeal/confirmed";
     }
 

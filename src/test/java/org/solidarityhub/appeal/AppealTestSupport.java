@@ -58,6 +58,21 @@ abstract class AppealTestSupport extends WebTest {
         return who.submit(page, "#sign-organization", fields);
     }
 
+    /** Two people behind one address (a NAT) who sign within a minute, and that address. */
+    record SameAddress(String ip, Browser first, Browser second) {
+    }
+
+    /** Two signers from one address within a minute: the first is counted as usual, the second flagged. */
+    SameAddress signTwiceFromOneAddress(String firstEmail, String secondEmail) {
+        String ip = uniqueIp();
+        SameAddress signers = new SameAddress(ip, anotherBrowser().from(ip), anotherBrowser().from(ip));
+        signAsIndividual(signers.first(), individual("First", firstEmail, "FULL_NAME"));
+        signAsIndividual(signers.second(), individual("Second", secondEmail, "FULL_NAME"));
+        assertThat(row(firstEmail)).containsEntry("flagged", false);
+        assertThat(row(secondEmail)).containsEntry("flagged", true);
+        return signers;
+    }
+
     Browser person() {
         return anotherBrowser().from(uniqueIp());
     }

@@ -266,17 +266,11 @@ class SigningTest extends AppealTestSupport {
 
     @Test
     void signaturesOverTheAddressLimitAreKeptButNotCountedUntilReleased() {
-        String ip = uniqueIp();
         String first = uniqueEmail("nat-1");
         String second = uniqueEmail("nat-2");
-        Browser one = anotherBrowser().from(ip);
-        Browser two = anotherBrowser().from(ip);
-        signAsIndividual(one, individual("First", first, "FULL_NAME"));
-        signAsIndividual(two, individual("Second", second, "FULL_NAME"));
-        assertThat(row(first)).containsEntry("flagged", false);
-        assertThat(row(second)).containsEntry("flagged", true);
-        confirm(one, first, 1);
-        confirm(two, second, 1);
+        SameAddress nat = signTwiceFromOneAddress(first, second);
+        confirm(nat.first(), first, 1);
+        confirm(nat.second(), second, 1);
         assertThat(count()).isEqualTo(1);
 
         long id = ((Number) row(second).get("id")).longValue();
@@ -305,7 +299,7 @@ class SigningTest extends AppealTestSupport {
         appeals.update(appeal.id(), Appeal.State.CLOSED, null);
         Browser.Page page = anotherBrowser().get("/en/appeals/" + appeal.slug());
         assertThat(page.doc().select("#sign-individual")).isEmpty();
-        assertThat(page.text(".sign .notice")).isEqualTo("This appeal is closed: it no longer takes signatures.");
+        assertThat(page.text(".count-box .notice")).isEqualTo("This appeal is closed: it no longer takes signatures.");
         String email = uniqueEmail("closed");
         Browser.Page refused = who.post("/en/appeals/" + appeal.slug() + "/sign", Map.of("kind", "INDIVIDUAL",
                 "name", "X", "email", email, "country", "BE", "display", "HIDDEN"));

@@ -47,7 +47,7 @@ class SmallCountsTest extends AppealTestSupport {
                         + "\"byCountry\":{\"BY\":{\"fewerThan\":5}}}");
         Browser.Page page = anotherBrowser().get("/en/appeals/" + appeal.slug());
         assertThat(page.text(".count-number")).isEqualTo("fewer than 5");
-        assertThat(page.text(".count-box p")).isEqualTo("0 organizations, fewer than 5 individuals");
+        assertThat(page.text(".count-split")).isEqualTo("0 organizations, fewer than 5 individuals");
         assertThat(page.doc().select("progress").attr("value")).isEqualTo("0");
         assertThat(page.text(".count-box")).doesNotContain("1%");
         assertThat(page.doc().select("meta[property=og:description]").attr("content")).contains("fewer than 5").doesNotContain(" 1 ");
