@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.Markdown;
 import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.platform.ShareCards;
 import org.solidarityhub.platform.SupportedLanguages;
 import org.solidarityhub.submissions.Problem;
 import org.solidarityhub.submissions.Problems;
@@ -44,9 +45,12 @@ class AppealController {
     private final MessageSource messages;
     private final PlatformProperties platform;
     private final AppealProperties properties;
+    private final ShareCards shareCards;
 
     AppealController(Appeals appeals, Signing signing, SignatureCounts counts, Signatories signatories, Countries countries,
-                     Markdown markdown, MessageSource messages, PlatformProperties platform, AppealProperties properties) {
+                     Markdown markdown, MessageSource messages, PlatformProperties platform, AppealProperties properties,
+                     ShareCards shareCards) {
+        this.shareCards = shareCards;
         this.appeals = appeals;
         this.signing = signing;
         this.counts = counts;
@@ -228,6 +232,7 @@ class AppealController {
         model.addAttribute("og", new OpenGraph(revision.title(),
                 messages.getMessage("appeal.og.description", new Object[]{new CountTexts(messages, locale).of(current.total())}, locale),
                 platform.link(locale, "/appeals/" + appeal.slug())));
+        shareCards.addTags(model, locale, "/appeals/" + appeal.slug(), revision.title());
     }
 
     private static String displayName(String language) {

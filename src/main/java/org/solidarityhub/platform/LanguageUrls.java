@@ -12,7 +12,8 @@ import org.springframework.web.util.UriUtils;
  * One language per URL: every public HTML page lives under the prefix of its language ({@code /en/appeals/x},
  * {@code /uk/appeals/x}), one prefix for each of {@link SupportedLanguages}. Everything that is not a localized
  * page has one URL without a prefix: the staff area, the API and its feeds, assets, actuator, benchmarks, media,
- * and any path whose last segment has a file extension ({@code /events/5.ics}). Controllers know nothing of the
+ * and any path whose last segment has a file extension ({@code /events/5.ics}), except a page's share card
+ * ({@code /uk/events/5/card.png}, {@link ShareCards}), drawn in its page's language. Controllers know nothing of the
  * prefix: {@link LanguagePrefixFilter} strips it before Spring MVC and Spring Security look at the path.
  */
 @Component
@@ -51,7 +52,7 @@ public class LanguageUrls {
             return false;
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.indexOf('.') < 0;
+        return last.indexOf('.') < 0 || path.endsWith(ShareCards.SUFFIX) && path.length() > ShareCards.SUFFIX.length();
     }
 
     /** The supported language whose prefix starts this path ({@code /uk/…} or exactly {@code /uk}), if any. */
