@@ -186,6 +186,11 @@ public class ShareCards implements DisposableBean {
         }
     }
 
+    /** How many cards were drawn since the start (for tests; the counter app.cards.rendered for operators). */
+    long rendered() {
+        return rendered.get();
+    }
+
     @Override
     public void destroy() {
         renderers.shutdownNow();
