@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.Markdown;
 import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.platform.ShareCards;
 import org.solidarityhub.platform.SupportedLanguages;
 import org.solidarityhub.submissions.Problem;
 import org.solidarityhub.submissions.Problems;
@@ -45,11 +46,13 @@ class AppealController {
     private final PlatformProperties platform;
     private final AppealProperties properties;
     private final Partners partners;
+    private final ShareCards shareCards;
 
     AppealController(Appeals appeals, Signing signing, SignatureCounts counts, Signatories signatories, Countries countries,
                      Markdown markdown, MessageSource messages, PlatformProperties platform, AppealProperties properties,
-                     Partners partners) {
+                     Partners partners, ShareCards shareCards) {
         this.partners = partners;
+        this.shareCards = shareCards;
         this.appeals = appeals;
         this.signing = signing;
         this.counts = counts;
@@ -226,6 +229,7 @@ class AppealController {
         model.addAttribute("og", new OpenGraph(revision.title(),
                 messages.getMessage("appeal.og.description", new Object[]{new CountTexts(messages, locale).of(current.total())}, locale),
                 platform.link(locale, "/appeals/" + appeal.slug())));
+        shareCards.addTags(model, locale, "/appeals/" + appeal.slug(), revision.title());
     }
 
     /** The appeal's public address to share: without a language, so that each reader gets the page in theirs. */

@@ -9,6 +9,7 @@ import org.solidarityhub.platform.BadInputException;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.Markdown;
 import org.solidarityhub.platform.PageNumbers;
+import org.solidarityhub.platform.ShareCards;
 import org.solidarityhub.submissions.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -35,10 +36,15 @@ class EventPagesController {
     private final AddressRequests addressRequests;
     private final java.util.List<EventPageSection> sections;
     private final MapLabels mapLabels;
+    private final EventShareCards cards;
+    private final ShareCards shareCards;
 
     EventPagesController(Campaigns campaigns, EventQueries queries, EventViews views, Countries countries, Markdown markdown,
                          EventsProperties properties, Events events, AddressRequests addressRequests,
-                         java.util.List<EventPageSection> sections, MapLabels mapLabels) {
+                         java.util.List<EventPageSection> sections, MapLabels mapLabels, EventShareCards cards,
+                         ShareCards shareCards) {
+        this.cards = cards;
+        this.shareCards = shareCards;
         this.sections = sections;
         this.mapLabels = mapLabels;
         this.campaigns = campaigns;
@@ -138,6 +144,8 @@ class EventPagesController {
         model.addAttribute("tileUrl", properties.tileUrl());
         model.addAttribute("tileAttribution", properties.tileAttribution());
         campaignModel(c, views.counts(c), locale, model);
+        shareCards.addPage(model, locale, "/events/" + id, event.title(),
+                String.join(" · ", cards.card(event, locale).details()));
         return "events/show";
     }
 

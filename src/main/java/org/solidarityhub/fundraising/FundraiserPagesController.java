@@ -1,8 +1,10 @@
 package org.solidarityhub.fundraising;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.solidarityhub.platform.BadInputException;
+import org.solidarityhub.platform.ShareCards;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,8 +24,11 @@ class FundraiserPagesController {
     private final PublicFundraising fundraising;
     private final PublicLedger ledger;
     private final FundraisingProperties properties;
+    private final ShareCards shareCards;
 
-    FundraiserPagesController(PublicFundraising fundraising, PublicLedger ledger, FundraisingProperties properties) {
+    FundraiserPagesController(PublicFundraising fundraising, PublicLedger ledger, FundraisingProperties properties,
+                              ShareCards shareCards) {
+        this.shareCards = shareCards;
         this.fundraising = fundraising;
         this.ledger = ledger;
         this.properties = properties;
@@ -36,8 +41,10 @@ class FundraiserPagesController {
     }
 
     @GetMapping("/fundraisers/{slug}")
-    String page(@PathVariable String slug, Model model) {
-        model.addAttribute("page", fundraising.page(find(fundraising, slug)));
+    String page(@PathVariable String slug, Locale locale, Model model) {
+        Fundraiser fundraiser = find(fundraising, slug);
+        model.addAttribute("page", fundraising.page(fundraiser));
+        shareCards.addPage(model, locale, "/fundraisers/" + fundraiser.slug(), fundraiser.title(), fundraiser.summary());
         return "fundraising/fundraiser";
     }
 

@@ -17,6 +17,7 @@ import org.solidarityhub.media.Media;
 import org.solidarityhub.media.MediaItem;
 import org.solidarityhub.media.Variant;
 import org.solidarityhub.platform.PlatformProperties;
+import org.solidarityhub.platform.ShareCards;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -55,9 +56,11 @@ class PostViews {
     private final PlatformProperties platform;
     private final MessageSource messages;
     private final NewsProperties properties;
+    private final ShareCards shareCards;
 
     PostViews(PostStore store, CommentStore comments, PostRendering rendering, Media media, List<CardSource> cards,
-              PlatformProperties platform, MessageSource messages, NewsProperties properties) {
+              PlatformProperties platform, MessageSource messages, NewsProperties properties, ShareCards shareCards) {
+        this.shareCards = shareCards;
         this.properties = properties;
         this.store = store;
         this.comments = comments;
@@ -124,7 +127,9 @@ class PostViews {
         model.addAttribute("comments", comments(post));
         model.addAttribute("og", new OpenGraph(text.title(), summary(text), platform.link(locale, NewsPaths.post(post.slug()))));
         model.addAttribute("ogType", "article");
-        model.addAttribute("ogImage", lead == null || preview ? null : platform.link(lead.url()));
+        if (!preview) {
+            shareCards.addTags(model, locale, NewsPaths.post(post.slug()), text.title());
+        }
         model.addAttribute("feeds", feeds(post.tags(), locale));
         if (!model.containsAttribute("commentForm")) {
             model.addAttribute("commentForm", CommentForm.empty());

@@ -12,8 +12,9 @@ import org.springframework.web.util.UriUtils;
  * One language per URL: every public HTML page lives under the prefix of its language ({@code /en/appeals/x},
  * {@code /uk/appeals/x}), one prefix for each of {@link SupportedLanguages}. Everything that is not a localized
  * page has one URL without a prefix: the staff area, the API and its feeds, assets, actuator, benchmarks, media,
- * and any path whose last segment has a file extension ({@code /events/5.ics}) other than {@code .pdf} (a poster's
- * PDF is written in its page's language: {@code /uk/events/5/poster.pdf}). Controllers know nothing of the
+ * and any path whose last segment has a file extension ({@code /events/5.ics}), except a poster's PDF
+ * ({@code /uk/events/5/poster.pdf}) and a page's share card ({@code /uk/events/5/card.png}, {@link ShareCards}),
+ * written or drawn in their page's language. Controllers know nothing of the
  * prefix: {@link LanguagePrefixFilter} strips it before Spring MVC and Spring Security look at the path.
  */
 @Component
@@ -55,7 +56,8 @@ public class LanguageUrls {
             return false;
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.indexOf('.') < 0 || last.endsWith(LOCALIZED_DOCUMENT);
+        return last.indexOf('.') < 0 || last.endsWith(LOCALIZED_DOCUMENT)
+                || path.endsWith(ShareCards.SUFFIX) && path.length() > ShareCards.SUFFIX.length();
     }
 
     /** The supported language whose prefix starts this path ({@code /uk/…} or exactly {@code /uk}), if any. */

@@ -28,9 +28,11 @@ class PublicPages {
     private final List<Compiled> patterns = new ArrayList<>();
     private final VersionMemo memo;
 
-    PublicPages(List<PublicPage> pages, VersionMemo memo) {
+    PublicPages(List<PublicPage> declared, List<ShareCardSource> cardSources, ShareCards cards, VersionMemo memo) {
         this.memo = memo;
         PathPatternParser parser = PathPatternParser.defaultInstance;
+        List<PublicPage> pages = new ArrayList<>(declared);
+        cardSources.forEach(source -> pages.add(cards.page(source))); // the share cards of pages (docs/og-images.md)
         for (PublicPage page : pages) {
             page.paths().forEach(path -> patterns.add(new Compiled(parser.parse(path), page)));
         }

@@ -96,7 +96,7 @@ class NewsPathTest extends WebTest {
         assertThat(doc.selectFirst("meta[property=og:type]").attr("content")).isEqualTo("article");
         String lead = doc.selectFirst("img.news-lead").attr("src");
         assertThat(lead).startsWith("/media/");
-        assertThat(doc.selectFirst("meta[property=og:image]").attr("content")).isEqualTo("http://hub.test" + lead);
+        assertThat(doc.selectFirst("meta[property=og:image]").attr("content")).isEqualTo("http://hub.test/uk/news/" + slug + "/card.png");
         HttpResponse<byte[]> image = reader.bytes(lead);
         assertThat(image.statusCode()).isEqualTo(200);
         Element feed = doc.selectFirst("link[rel=alternate][type=application/atom+xml]");

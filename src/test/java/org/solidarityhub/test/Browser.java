@@ -237,9 +237,9 @@ public final class Browser {
     }
 
     /** GET of a binary resource (an image, a ZIP): its status, headers and bytes. */
-    public HttpResponse<byte[]> bytes(String pathOrUrl) {
+    public HttpResponse<byte[]> bytes(String pathOrUrl, String... headers) {
         try {
-            return client.send(request(pathOrUrl).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request(pathOrUrl, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new AssertionError("request to " + pathOrUrl + " failed", e);
         } catch (InterruptedException e) {
