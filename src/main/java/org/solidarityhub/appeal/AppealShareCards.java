@@ -23,7 +23,10 @@ class AppealShareCards implements ShareCardSource {
     private final SignatureCounts counts;
     private final MessageSource messages;
 
-    AppealShareCards(Appeals appeals, SignatureCounts counts, MessageSource messages) {
+    private final AppealProperties properties;
+
+    AppealShareCards(Appeals appeals, SignatureCounts counts, MessageSource messages, AppealProperties properties) {
+        this.properties = properties;
         this.appeals = appeals;
         this.counts = counts;
         this.messages = messages;
@@ -51,12 +54,10 @@ class AppealShareCards implements ShareCardSource {
         }
         long shown = ShareCard.roundedCount(total.value());
         String figure = NumberFormat.getIntegerInstance(locale).format(shown) + (shown < total.value() ? "+" : "");
-        if (appeal.goal() == null) {
-            return card.withFigure(figure, messages.getMessage("appeal.card.signatures", new Object[] {shown}, locale));
-        }
+        AppealGoal goal = AppealGoal.of(shown, appeal.goal(), properties.goalSteps()); // the page's moving goal
         return card.withFigure(figure, messages.getMessage("appeal.card.signaturesOfGoal",
-                        new Object[] {shown, NumberFormat.getIntegerInstance(locale).format(appeal.goal())}, locale))
-                .withProgress((int) Math.min(100, shown * 100 / Math.max(1, appeal.goal())));
+                        new Object[] {shown, goal.target()}, locale))
+                .withProgress(goal.percent());
     }
 
     private String message(String key, Locale locale) {
