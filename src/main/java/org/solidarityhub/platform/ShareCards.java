@@ -153,6 +153,9 @@ public class ShareCards implements DisposableBean {
     public void addTags(Model model, Locale locale, String pagePath, String alt) {
         model.addAttribute("ogImage", imageUrl(locale, pagePath));
         model.addAttribute("ogImageAlt", alt);
+        // the share links (fragments/share.html): the page without a language, so each reader gets theirs
+        model.addAttribute("shareUrl", platform.link(pagePath));
+        model.addAttribute("shareTitle", alt);
     }
 
     /** The Open Graph texts of a page (layout.html), for a page that sets none of its own. */
