@@ -50,6 +50,7 @@ let problems = 0;
 let views = 0;
 // every problem is also kept beside the screenshots, one a line
 const PROBLEMS_FILE = join(SCREENSHOT_DIR, 'problems.tsv');
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 writeFileSync(PROBLEMS_FILE, '');
 const problem = (entry, width, javaScript, language, what) => {
   problems += 1;
@@ -93,14 +94,23 @@ function inspect({ keys: keyList }) {
     const candidates = [];
     for (const element of document.body.querySelectorAll('*')) {
       const rect = element.getBoundingClientRect();
-      if (rect.width === 0 || rect.right <= limit || !visible(element) || clips(element)) continue;
-      candidates.push({ element, right: rect.right, width: rect.width });
+      if (rect.width === 0) continue;
+      // a block's content (a long word, a wide child) may stick out of the block itself: its scroll width says so
+      const content = element.clientWidth > 0 && getComputedStyle(element).overflowX === 'visible'
+        ? rect.left + element.scrollWidth : rect.right;
+      const right = Math.max(rect.right, content);
+      if (right <= limit || !visible(element) || clips(element)) continue;
+      candidates.push({ element, right, width: right - rect.left });
     }
     // the elements that stick out themselves: no child reaches as far to the right
     const causes = candidates.filter((c) => !candidates.some((d) => d.element !== c.element && c.element.contains(d.element)
       && d.right >= c.right - 0.5));
     causes.sort((a, b) => b.right - a.right);
-    found.overflowing = causes.slice(0, 3).map((c) => `${describe(c.element)} (${Math.round(c.width)} px wide, ends at ${Math.round(c.right)} px)`);
+    const text = (element) => {
+      const words = (element.textContent || '').trim().replace(/\s+/g, ' ');
+      return words ? ` "${words.slice(0, 40)}${words.length > 40 ? '…' : ''}"` : '';
+    };
+    found.overflowing = causes.slice(0, 5).map((c) => `${describe(c.element)}${text(c.element)} (${Math.round(c.width)} px wide, ends at ${Math.round(c.right)} px)`);
   }
 
   const expression = /\$\{|#\{|\*\{|~\{|\bth:[a-z]/;
@@ -184,7 +194,7 @@ async function checkPage(page, entry, javaScript, language) {
     const found = await timed('inspect', () => page.evaluate(inspect, { keys }));
     if (width === 390 && found.scrollWidth > found.viewport) {
       problem(entry, width, javaScript, language, `${found.scrollWidth} px wide at a ${found.viewport} px viewport: `
-        + (found.overflowing.join('; ') || 'no single element found'));
+        + ([...new Set(found.overflowing)].slice(0, 3).join('; ') || 'no single element found'));
     }
     const summary = (texts) => {
       const unique = [...new Set(texts)];
@@ -238,7 +248,7 @@ const browser = await chromium.launch({
   timeout: 60_000,
 });
 try {
-  const signedIn = await staffSession(browser);
+  const signedIn = pages.some((entry) => entry.staff) ? await staffSession(browser) : undefined;
   // four browsers side by side (JavaScript on and off, English and Ukrainian), each with a tab for public pages and
   // one signed in for staff pages; each goes through every page at both widths
   const runs = [];
