@@ -32,7 +32,7 @@ const LANGUAGES = { en: 'en-GB', uk: 'uk-UA' };
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // the views the README shows: page name, width, JavaScript, language
 const README_VIEWS = [
-  ['home', 390, false, 'en', 'home-390-en.png'],
+  ['public-home', 390, false, 'en', 'home-390-en.png'],
   ['public-appeals-x', 390, true, 'uk', 'appeal-390-uk.png'],
   ['public-events', 1280, true, 'en', 'events-1280-en.png'],
   ['public-fundraisers-x', 390, false, 'en', 'fundraiser-390-en.png'],
