@@ -5,7 +5,7 @@
 //     selector and their width, so the failure says what to fix);
 //   - no visible text, attribute a reader sees, or <title> shows a template expression (${ #{ *{ ~{ th:) or a raw
 //     message key (a whole text that is a key of messages.properties, or has a key's shape and a key's first part,
-//     such as "events.approved", or Thymeleaf's ??key_xx?? for a missing one);
+//     such as "events.approved", unless marked up as <code>; or Thymeleaf's ??key_xx?? for a missing one);
 //   - axe-core finds no violation. Only with JavaScript on: with JavaScript off in the page, Playwright's evaluate of
 //     plain code still works (the checks above use it), but axe.run never settles (it waits on timers and promises
 //     that a page without scripts does not run), so axe runs in the JavaScript-on views.
@@ -116,19 +116,21 @@ function inspect({ keys: keyList }) {
   const expression = /\$\{|#\{|\*\{|~\{|\bth:[a-z]/;
   const keyShape = /^[a-z][a-zA-Z0-9-]*(\.[a-zA-Z0-9_-]+)+$/;
   const missing = /\?\?[^?\s]+\?\?/;
-  const check = (text, where) => {
+  // text marked up as code (<code>, <kbd>, <samp>) is shown as machine text on purpose, such as the audit log's
+  // action name next to its sentence: a key's shape there is not a missing translation (Thymeleaf's ??key?? still is)
+  const check = (text, where, asCode = false) => {
     const trimmed = text.trim();
     if (trimmed === '') return;
     if (expression.test(trimmed)) found.expressions.push(`${where}: ${trimmed.slice(0, 120)}`);
     if (missing.test(trimmed)) found.rawKeys.push(`${where}: ${trimmed.slice(0, 120)}`);
-    else if (keyShape.test(trimmed) && (keySet.has(trimmed) || keyPrefixes.has(trimmed.split('.')[0]))) found.rawKeys.push(`${where}: ${trimmed}`);
+    else if (!asCode && keyShape.test(trimmed) && (keySet.has(trimmed) || keyPrefixes.has(trimmed.split('.')[0]))) found.rawKeys.push(`${where}: ${trimmed}`);
   };
   check(document.title, '<title>');
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || ['SCRIPT', 'STYLE', 'TEMPLATE'].includes(parent.tagName) || !visible(parent)) continue;
-    check(node.textContent, describe(parent));
+    check(node.textContent, describe(parent), Boolean(parent.closest('code, kbd, samp')));
   }
   for (const element of document.body.querySelectorAll('[placeholder], [aria-label], [alt], [title], input[type=submit], input[type=button]')) {
     if (!visible(element) && !element.hasAttribute('alt')) continue;
