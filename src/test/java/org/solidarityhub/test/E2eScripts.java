@@ -39,9 +39,12 @@ public final class E2eScripts {
     public static Path screenshots(String name) throws IOException {
         Path directory = PROJECT.resolve("target/e2e/" + name);
         if (Files.isDirectory(directory)) {
-            try (var files = Files.list(directory)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
+            // deepest first, so each folder is empty when its turn comes; the folder itself stays
+            try (var files = Files.walk(directory)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!file.equals(directory)) {
+                        Files.delete(file);
+                    }
                 }
             }
         }
@@ -73,6 +76,11 @@ public final class E2eScripts {
      * test's output as it comes; kills it and its browser after three minutes.
      */
     public static Run run(String script, Map<String, String> environment) throws IOException, InterruptedException {
+        return run(script, environment, TIMEOUT);
+    }
+
+    /** As {@link #run(String, Map)}, killing the script after the time given instead. */
+    public static Run run(String script, Map<String, String> environment, Duration timeout) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("node", PROJECT.resolve("e2e").resolve(script).toString())
                 .directory(PROJECT.toFile())
                 .redirectErrorStream(true);
@@ -96,12 +104,12 @@ public final class E2eScripts {
                 // the stream closes when the process is killed
             }
         });
-        if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             reader.join(Duration.ofSeconds(5));
             synchronized (output) {
-                fail("node e2e/" + script + " did not finish within " + TIMEOUT + "; it printed:\n" + output);
+                fail("node e2e/" + script + " did not finish within " + timeout + "; it printed:\n" + output);
             }
         }
         reader.join(Duration.ofSeconds(10));
