@@ -148,7 +148,8 @@ async function open(page, entry, language) {
   const response = await page.goto(url, { waitUntil: 'load' });
   if (entry.form < 0) return response;
   const form = page.locator('form[method=post]').nth(entry.form);
-  await form.evaluate((f) => { f.noValidate = true; });
+  // a reader opens the form first when it sits in a closed <details> (the appeal's organization form)
+  await form.evaluate((f) => { f.noValidate = true; for (let d = f.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true; });
   const submit = form.locator('button[type=submit], button:not([type]), input[type=submit]').first();
   const [sent] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), submit.click()]);
   return sent;
