@@ -19,7 +19,8 @@ public class AppealDirectory {
 
     /**
      * The appeal the site leads with, as the front page shows it: its title in the asked language, its page, its
-     * public count ({@code fewer}: only "fewer than {@code count}" may be said, see the small-count rule) and goal.
+     * public count ({@code fewer}: only "fewer than {@code count}" may be said, see the small-count rule) and the goal
+     * its page shows (the next step of the moving goal, or the staff's final target: {@link AppealGoal}).
      */
     public record Featured(long id, String slug, String title, String path, boolean open, long count, boolean fewer,
                            @Nullable Integer goal) {
@@ -34,7 +35,10 @@ public class AppealDirectory {
     private final SignatureCounts counts;
     private final ContentVersions versions;
 
-    AppealDirectory(Appeals appeals, SignatureCounts counts, ContentVersions versions) {
+    private final AppealProperties properties;
+
+    AppealDirectory(Appeals appeals, SignatureCounts counts, ContentVersions versions, AppealProperties properties) {
+        this.properties = properties;
         this.appeals = appeals;
         this.counts = counts;
         this.versions = versions;
@@ -49,8 +53,9 @@ public class AppealDirectory {
     public Optional<Featured> featured(Locale locale) {
         return leading().map(a -> {
             PublicCounts.Count total = counts.publicOf(a.id()).total();
+            long goal = AppealGoal.of(total.shown(), a.goal(), properties.goalSteps()).target(); // as the appeal's page
             return new Featured(a.id(), a.slug(), appeals.currentFor(a, locale).title(), "/appeals/" + a.slug(),
-                    a.isOpen(), total.value(), total.fewer(), a.goal());
+                    a.isOpen(), total.value(), total.fewer(), (int) Math.min(Integer.MAX_VALUE, goal));
         });
     }
 

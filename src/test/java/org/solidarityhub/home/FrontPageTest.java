@@ -34,9 +34,10 @@ class FrontPageTest extends WebTest {
         assertThat(page.select(".home-appeal-title").text()).isEqualTo("Front page appeal " + slug);
         assertThat(page.select(".home-count-number").text()).isEqualTo("1,234");
         assertThat(page.select(".home-appeal progress").attr("value")).isEqualTo("1234");
-        assertThat(page.select(".home-appeal progress").attr("max")).isEqualTo("10000");
+        // the moving goal, as on the appeal's page: the next step (2,500) below the staff's final target (10,000)
+        assertThat(page.select(".home-appeal progress").attr("max")).isEqualTo("2500");
         assertThat(page.select(".home-appeal progress").hasClass("progress-some")).isTrue();
-        assertThat(page.select(".home-appeal .progress-label").text()).isEqualTo("1,234 of 10,000 signatures");
+        assertThat(page.select(".home-appeal .progress-label").text()).isEqualTo("1,234 of 2,500 signatures");
         assertThat(page.select("a.home-sign").attr("href")).isEqualTo("/en/appeals/" + slug + "#sign");
         assertThat(page.select("a.home-sign").text()).isEqualTo("Sign the appeal");
 
