@@ -121,7 +121,8 @@ class SignatureCountsTest extends AppealTestSupport {
         assertThat(second).extracting(Signatories.PublicSigner::kind).containsExactly("INDIVIDUAL", "INDIVIDUAL");
         assertThat(signatories.page(appeal.id(), "PL", 3, 0)).hasSize(2);
         assertThat(signatories.total(appeal.id(), "")).isEqualTo(5);
-        assertThat(signatories.latest(appeal.id())).hasSize(5);
+        assertThat(signatories.latest(appeal.id())).extracting(Signatories.PublicSigner::kind).containsOnly("INDIVIDUAL").hasSize(3);
+        assertThat(signatories.organizations(appeal.id(), 10)).extracting(Signatories.PublicSigner::kind).containsExactly("ORGANIZATION", "ORGANIZATION");
     }
 
     @Test
