@@ -1,9 +1,9 @@
 package org.solidarityhub.fundraising;
 
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.solidarityhub.platform.DateTimes;
 import org.solidarityhub.platform.PlatformProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,8 +43,7 @@ class NumberedReportPagesController {
         NumberedReport report = find(f, number);
         model.addAttribute("fundraiser", f);
         model.addAttribute("report", report);
-        model.addAttribute("publishedAt", DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", locale)
-                .withZone(ZoneOffset.UTC).format(report.publishedAt()));
+        model.addAttribute("publishedAt", DateTimes.of(locale).dateTime(report.publishedAt(), ZoneOffset.UTC));
         model.addAttribute("totals", figures.totals(f, report.upToTransaction()));
         model.addAttribute("needs", fundraising.needs(f, report.upToTransaction()));
         String base = "/fundraisers/" + f.slug() + "/reports/" + report.number();

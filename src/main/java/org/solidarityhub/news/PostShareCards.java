@@ -1,9 +1,9 @@
 package org.solidarityhub.news;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.solidarityhub.platform.DateTimes;
 import org.solidarityhub.platform.ShareCard;
 import org.solidarityhub.platform.ShareCardSource;
 import org.springframework.context.MessageSource;
@@ -37,8 +37,8 @@ class PostShareCards implements ShareCardSource {
     public Optional<ShareCard> card(String slug, Locale locale) {
         return store.findBySlug(slug).filter(Post::published).map(post -> {
             ShareCard card = ShareCard.of(messages.getMessage("news.card.kicker", null, locale), post.textFor(locale).title());
-            return post.publishedAt() == null ? card : card.withDetails(DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
-                    .format(post.publishedAt().atZone(properties.defaultTimeZone())));
+            return post.publishedAt() == null ? card : card.withDetails(DateTimes.of(locale)
+                    .date(post.publishedAt().atZone(properties.defaultTimeZone())));
         });
     }
 }
