@@ -105,6 +105,11 @@ public final class DateTimes {
         return value == null ? "" : dateTime.format(value);
     }
 
+    /** "25 February 2027, 17:30 UTC": an instant on staff pages, whose readers sit in many zones. */
+    public String utc(Instant value) {
+        return value == null ? "" : dateTime(value, java.time.ZoneOffset.UTC) + " UTC";
+    }
+
     /** An instant as the date and time in a zone. */
     public String dateTime(Instant value, ZoneId zone) {
         return value == null ? "" : dateTime(value.atZone(zone));
