@@ -47,7 +47,11 @@ public class Retention {
     @Scheduled(cron = "${submissions.retention-cron:0 23 * * * *}")
     @SchedulerLock(name = "submissions-retention")
     public void run() {
-        Instant now = clock.instant();
+        runAt(clock.instant());
+    }
+
+    /** Applies every rule as at {@code now} (a test sees what a later run erases without moving a shared clock). */
+    public void runAt(Instant now) {
         for (RetentionRule rule : rules) {
             try {
                 Integer erased = transaction.execute(status -> rule.eraser().eraseBefore(now.minus(rule.keptFor())));

@@ -46,8 +46,8 @@ class EventPostersTest extends WebTest {
         assertThat(doc.select("h1.poster-title").text()).isEqualTo(title);
         assertThat(doc.select(".poster-eyebrow").text()).isEqualTo("Test week of action · Demonstration");
         assertThat(doc.select(".poster-slogan").text()).isEqualTo("Stop the Russian war of aggression! Peace for Ukraine!");
-        assertThat(doc.select(".poster-facts").text()).contains("25, 2027", "13:00–16:00",
-                "Europe/Brussels", "Venue of " + title + ", Street 1, Brussels, Belgium", "Organizers of " + title);
+        assertThat(doc.select(".poster-facts").text()).contains("25 February 2027", "13:00–16:00",
+                "Central European Time", "Venue of " + title + ", Street 1, Brussels, Belgium", "Organizers of " + title);
         assertThat(doc.select(".poster-qr svg[role=img] path")).hasSize(1);
         assertThat(doc.select(".poster-qr svg").attr("aria-label")).isEqualTo("hub.test/en/events/" + id);
         assertThat(doc.select(".poster-url").text()).isEqualTo("hub.test/en/events/" + id);
@@ -85,7 +85,7 @@ class EventPostersTest extends WebTest {
         assertThat(pdf.size().getWidth()).isBetween(595f, 596f);
         assertThat(pdf.size().getHeight()).isBetween(841f, 842f);
         assertThat(pdf.fontsEmbedded()).isTrue();
-        assertThat(pdf.text().replaceAll("\\s+", " ")).contains(title, "25, 2027", "Street 1, Brussels, Belgium")
+        assertThat(pdf.text().replaceAll("\\s+", " ")).contains(title, "25 February 2027", "Street 1, Brussels, Belgium")
                 .doesNotContain("@example.org");
         assertThat(PosterFiles.qr(pdf.picture())).isEqualTo(BASE + "/en/events/" + id);
         PosterFiles.keep(pdf.picture(), "event-a4-en");
