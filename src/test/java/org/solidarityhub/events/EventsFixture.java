@@ -21,6 +21,18 @@ public final class EventsFixture {
                         "uk", new Campaign.Text("Тестовий тиждень дій", "Кампанія тесту.")));
     }
 
+    /**
+     * A new campaign running from today (the application's clock) for a week, and so the current one (the newest of
+     * the running campaigns, whatever campaigns other tests made); returns its slug.
+     */
+    public static String runningCampaignSlug(org.springframework.context.ApplicationContext context) {
+        LocalDate today = LocalDate.ofInstant(context.getBean(java.time.Clock.class).instant(), java.time.ZoneOffset.UTC);
+        return context.getBean(Campaigns.class).createIfAbsent("running-" + UUID.randomUUID().toString().substring(0, 8),
+                today, today.plusDays(7), Map.of(
+                        "en", new Campaign.Text("Test week of action", "A campaign of a test."),
+                        "uk", new Campaign.Text("Тестовий тиждень дій", "Кампанія тесту."))).slug();
+    }
+
     /** A new campaign (24 February to 3 March 2027) for tests of other features; returns its slug. */
     public static String newCampaignSlug(org.springframework.context.ApplicationContext context) {
         return newCampaign(context.getBean(Campaigns.class)).slug();

@@ -68,7 +68,7 @@ class FundraisingPublicTest extends WebTest {
         assertThat(purchase).contains("5 × Helmets", "€900.00", "Helping Hands", "withheld for safety")
                 .doesNotContain("Secret supplier", "Unit 123");
         assertThat(doc.select("#purchase-" + made.purchase() + " .status li.done").eachText())
-                .containsExactly("Ordered 2 Mar 2026", "Paid 3 Mar 2026");
+                .containsExactly("Ordered 2 March 2026", "Paid 3 March 2026");
         assertThat(doc.select(".how-to-give").text()).contains("IBAN UA00 0000 (example)");
         assertThat(page.body()).doesNotContain("Secret supplier", "Unit 123", "Friends of Kyiv");
     }
