@@ -227,7 +227,7 @@ class AppealController {
         model.addAttribute("errors", errors);
         model.addAttribute("textLanguages", appeals.languages(appeal).stream().map(l -> new LanguageName(l, displayName(l))).toList());
         model.addAttribute("og", new OpenGraph(revision.title(),
-                messages.getMessage("appeal.og.description", new Object[]{new CountTexts(messages, locale).of(current.total())}, locale),
+                messages.getMessage("appeal.og.description", new Object[]{new CountTexts(messages, locale).of(current.total()), current.total().value()}, locale),
                 platform.link(locale, "/appeals/" + appeal.slug())));
         shareCards.addTags(model, locale, "/appeals/" + appeal.slug(), revision.title());
     }
