@@ -1,6 +1,5 @@
 package org.solidarityhub.appeal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.AuditLog;
+import org.solidarityhub.platform.ContentLanguages;
 import org.solidarityhub.platform.SupportedLanguages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,28 +41,20 @@ class AppealEditing {
     static final int TITLE_LIMIT = 200;
     static final int BODY_LIMIT = 50_000;
     static final int NOTE_LIMIT = 300;
-    /** Languages offered for texts besides those of the interface. */
-    private static final List<String> MORE_TEXT_LANGUAGES = List.of("fr", "de", "nl", "pl", "ru", "es", "it");
 
     private final Appeals appeals;
-    private final SupportedLanguages languages;
+    private final ContentLanguages languages;
     private final AuditLog audit;
 
-    AppealEditing(Appeals appeals, SupportedLanguages languages, AuditLog audit) {
+    AppealEditing(Appeals appeals, ContentLanguages languages, AuditLog audit) {
         this.appeals = appeals;
         this.languages = languages;
         this.audit = audit;
     }
 
-    /** The languages an editor may write a text in: the interface's first. */
-    List<String> textLanguages() {
-        List<String> codes = new ArrayList<>(languages.all().stream().map(Locale::getLanguage).toList());
-        for (String extra : MORE_TEXT_LANGUAGES) {
-            if (!codes.contains(extra)) {
-                codes.add(extra);
-            }
-        }
-        return codes;
+    /** The languages an editor may write a text in, named in the editor's language: the interface's first. */
+    List<ContentLanguages.Option> textLanguages(Locale reader) {
+        return languages.offered(reader);
     }
 
     /** The message key of what is wrong with a new appeal, if anything. */
@@ -74,7 +66,7 @@ class AppealEditing {
         if (appeals.bySlug(slug).isPresent()) {
             return Optional.of("appeal.staff.error.slugTaken");
         }
-        if (languages.byCode(form.language()).isEmpty() && !isLanguageCode(form.language())) {
+        if (!isLanguageCode(form.language())) {
             return Optional.of("appeal.staff.error.language");
         }
         return textProblem(form.title(), form.body())
@@ -127,7 +119,7 @@ class AppealEditing {
 
     /** Texts may be in any language, not only those of the interface. */
     static boolean isLanguageCode(@Nullable String code) {
-        return code != null && code.strip().matches("[a-z]{2,3}");
+        return code != null && ContentLanguages.isKnown(code.strip());
     }
 
     private static Optional<String> textProblem(@Nullable String title, @Nullable String body) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.StaffActor;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,7 +54,7 @@ class StaffAppealController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", AppealEditing.NewAppeal.empty());
         }
-        model.addAttribute("textLanguages", editing.textLanguages());
+        model.addAttribute("textLanguages", editing.textLanguages(LocaleContextHolder.getLocale()));
         return "appeal/staff/list";
     }
 
@@ -80,7 +81,7 @@ class StaffAppealController {
         model.addAttribute("appeal", appeal);
         model.addAttribute("counts", counts.of(id));
         model.addAttribute("title", appeals.title(appeal));
-        model.addAttribute("textLanguages", editing.textLanguages());
+        model.addAttribute("textLanguages", editing.textLanguages(LocaleContextHolder.getLocale()));
         model.addAttribute("existingLanguages", appeals.languages(appeal));
         model.addAttribute("edited", edited);
         if (!model.containsAttribute("text")) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.solidarityhub.platform.BadInputException;
+import org.solidarityhub.platform.ContentLanguages;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.Markdown;
 import org.solidarityhub.platform.PageNumbers;
@@ -137,7 +138,7 @@ class EventPagesController {
         model.addAttribute("directionsUrl", directions(event));
         model.addAttribute("mapPlaces", mapLabels.json(event));
         model.addAttribute("languageNames", event.languages().stream()
-                .map(l -> Locale.forLanguageTag(l).getDisplayLanguage(locale)).toList());
+                .map(l -> ContentLanguages.name(l, locale)).toList());
         if (properties.hasTiles()) {
             response.setHeader("Content-Security-Policy", EventsSecurity.policyWithTiles(properties.tileUrl()));
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.solidarityhub.organizations.Organizations;
+import org.solidarityhub.platform.ContentLanguages;
 import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.EmailAddresses;
 import org.solidarityhub.platform.SupportedLanguages;
@@ -36,7 +37,6 @@ class EventRules {
     static final int LANGUAGES_LIMIT = 100;
     static final int MAX_LANGUAGES = 10;
     static final int MAX_ORGANIZATIONS = 20;
-    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     /** A checked submission: the draft, or the problems. */
     record Outcome(Draft draft, Problems problems, String contactEmail, Locale language) {
@@ -128,7 +128,7 @@ class EventRules {
                     continue;
                 }
                 String code = part.strip().toLowerCase(Locale.ROOT);
-                if (!LANGUAGES.contains(code)) {
+                if (!ContentLanguages.isKnown(code)) {
                     p.add("languages", "languages");
                     return List.of();
                 }
@@ -193,7 +193,7 @@ class EventRules {
         Optional<Locale> offered = supported.byCode(code).filter(l -> l.getLanguage().equals(code));
         if (offered.isEmpty()) {
             p.add("language", "language", supported.all().stream()
-                    .map(l -> l.getDisplayLanguage(locale) + " (" + l.getLanguage() + ")").collect(Collectors.joining(", ")));
+                    .map(l -> ContentLanguages.name(l.getLanguage(), locale) + " (" + l.getLanguage() + ")").collect(Collectors.joining(", ")));
         }
         return offered.orElse(locale);
     }

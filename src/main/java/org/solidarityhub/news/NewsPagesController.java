@@ -57,6 +57,7 @@ class NewsPagesController {
         query.put("language", filter.language() == null ? "" : filter.language());
         model.addAttribute("query", query);
         model.addAttribute("tags", store.publishedTags(30));
+        model.addAttribute("textLanguages", views.publishedLanguages(locale));
         model.addAttribute("feeds", views.feeds(filter.tag() == null ? List.of() : List.of(filter.tag()), locale));
         return "news/list";
     }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.AuditLog;
-import org.solidarityhub.platform.SupportedLanguages;
+import org.solidarityhub.platform.ContentLanguages;
 import org.solidarityhub.submissions.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,18 +42,16 @@ class PostEditing {
     static final int BODY_LIMIT = 50_000;
     static final int MAX_TAGS = 10;
     static final int MAX_CARDS = 6;
-    /** Languages offered for texts besides those of the interface. */
-    private static final List<String> MORE_TEXT_LANGUAGES = List.of("fr", "de", "nl", "pl", "ru", "es", "it");
 
     private final PostStore store;
     private final PostPublishing publishing;
     private final Map<String, CardSource> cards;
-    private final SupportedLanguages languages;
+    private final ContentLanguages languages;
     private final AuditLog audit;
     private final NewsVersion version;
     private final Clock clock;
 
-    PostEditing(PostStore store, PostPublishing publishing, List<CardSource> cards, SupportedLanguages languages,
+    PostEditing(PostStore store, PostPublishing publishing, List<CardSource> cards, ContentLanguages languages,
                 AuditLog audit, NewsVersion version, Clock clock) {
         this.store = store;
         this.publishing = publishing;
@@ -64,19 +62,18 @@ class PostEditing {
         this.clock = clock;
     }
 
-    /** The languages an editor may write a text in: the interface's first. */
-    List<String> textLanguages() {
-        List<String> codes = new ArrayList<>(languages.all().stream().map(Locale::getLanguage).toList());
-        MORE_TEXT_LANGUAGES.stream().filter(c -> !codes.contains(c)).forEach(codes::add);
-        return codes;
+    /** The languages an editor may write a text in, named in the editor's language: the interface's first. */
+    List<ContentLanguages.Option> textLanguages(Locale reader) {
+        return languages.offered(reader);
     }
 
     List<String> cardKinds() {
         return cards.keySet().stream().sorted().toList();
     }
 
+    /** Posts may be in any content language, not only those of the interface. */
     static boolean isLanguageCode(@Nullable String code) {
-        return code != null && code.strip().matches("[a-z]{2,3}");
+        return code != null && ContentLanguages.isKnown(code.strip());
     }
 
     Optional<Problem> problem(PostForms.NewPost form) {

@@ -185,6 +185,14 @@ class PostStore {
                 .param("limit", limit).query(String.class).list();
     }
 
+    /** The languages published posts have a text in. */
+    List<String> publishedLanguages() {
+        return db.sql("""
+                        SELECT DISTINCT t.language FROM news_post_text t
+                        JOIN news_post p ON p.id = t.post_id AND p.state = 'PUBLISHED'""")
+                .query(String.class).list();
+    }
+
     /** Revisions of a post: number, language, title, who and when (newest first). */
     List<Revision> revisions(long postId) {
         return db.sql("""

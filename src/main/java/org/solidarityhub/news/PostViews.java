@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.solidarityhub.media.Media;
 import org.solidarityhub.media.MediaItem;
 import org.solidarityhub.media.Variant;
+import org.solidarityhub.platform.ContentLanguages;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.ShareCards;
 import org.springframework.context.MessageSource;
@@ -57,10 +58,13 @@ class PostViews {
     private final MessageSource messages;
     private final NewsProperties properties;
     private final ShareCards shareCards;
+    private final ContentLanguages languages;
 
     PostViews(PostStore store, CommentStore comments, PostRendering rendering, Media media, List<CardSource> cards,
-              PlatformProperties platform, MessageSource messages, NewsProperties properties, ShareCards shareCards) {
+              PlatformProperties platform, MessageSource messages, NewsProperties properties, ShareCards shareCards,
+              ContentLanguages languages) {
         this.shareCards = shareCards;
+        this.languages = languages;
         this.properties = properties;
         this.store = store;
         this.comments = comments;
@@ -69,6 +73,12 @@ class PostViews {
         this.cards = cards.stream().collect(Collectors.toMap(CardSource::kind, Function.identity()));
         this.platform = platform;
         this.messages = messages;
+    }
+
+    /** The languages that published posts have a text in, named for the reader: the news list's language filter. */
+    List<ContentLanguages.Option> publishedLanguages(Locale reader) {
+        List<String> codes = store.publishedLanguages();
+        return languages.offered(reader).stream().filter(o -> codes.contains(o.code())).toList();
     }
 
     List<Listed> listed(List<Post> posts, Locale locale) {

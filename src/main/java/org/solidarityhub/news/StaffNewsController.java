@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.StaffActor;
 import org.solidarityhub.submissions.Problem;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,7 +55,7 @@ class StaffNewsController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", PostForms.NewPost.empty("en"));
         }
-        model.addAttribute("textLanguages", editing.textLanguages());
+        model.addAttribute("textLanguages", editing.textLanguages(LocaleContextHolder.getLocale()));
         return "news/staff/list";
     }
 
@@ -76,7 +77,7 @@ class StaffNewsController {
         String edited = PostEditing.isLanguageCode(language) ? language.strip() : post.originalLanguage();
         model.addAttribute("post", post);
         model.addAttribute("edited", edited);
-        model.addAttribute("textLanguages", editing.textLanguages());
+        model.addAttribute("textLanguages", editing.textLanguages(LocaleContextHolder.getLocale()));
         model.addAttribute("cardKinds", editing.cardKinds());
         if (!model.containsAttribute("text")) {
             Post.Text current = post.texts().get(edited);

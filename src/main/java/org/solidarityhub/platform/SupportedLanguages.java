@@ -99,7 +99,6 @@ public class SupportedLanguages {
 
     /** The language's own name for itself, capitalised: "English", "Українська". */
     public static String nativeName(Locale locale) {
-        String name = locale.getDisplayLanguage(locale);
-        return name.isEmpty() ? locale.getLanguage() : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+        return ContentLanguages.name(locale.getLanguage(), locale);
     }
 }

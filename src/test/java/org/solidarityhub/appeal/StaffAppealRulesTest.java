@@ -53,7 +53,7 @@ class StaffAppealRulesTest extends AppealTestSupport {
         Browser.Page page = editor.get("/staff/appeals/" + appeal.id());
         Browser.Page badLanguage = editor.submit(page, "form[action$=/texts]", Map.of("language", "english", "title", "T", "body", "B"));
         assertThat(badLanguage.status()).isEqualTo(400);
-        assertThat(badLanguage.text(".alert")).isEqualTo("Choose a language code of two or three letters.");
+        assertThat(badLanguage.text(".alert")).isEqualTo("Choose a language from the list.");
         Browser.Page noBody = editor.submit(page, "form[action$=/texts]", Map.of("title", "Kept title", "body", " "));
         assertThat(noBody.status()).isEqualTo(400);
         assertThat(noBody.text(".alert")).isEqualTo("The text is required, at most 50,000 characters.");

@@ -56,6 +56,29 @@ class StaffAppealTest extends AppealTestSupport {
     }
 
     @Test
+    void anEditorAddsATextInAnyLanguageChosenFromTheListNotOnlyAnInterfaceLanguage() {
+        Browser editor = signedIn(StaffRole.EDITOR);
+        String slug = "any-language-" + UUID.randomUUID().toString().substring(0, 8);
+        Browser.Page list = editor.get("/staff/appeals");
+        assertThat(list.doc().select("select#language option[value=crh]").text()).isEqualTo("Crimean Tatar");
+        Browser.Page created = editor.follow(editor.submit(list, "form[action$=/staff/appeals]", Map.of("slug", slug,
+                "language", "en", "title", "Stop the war", "body", "Text.")));
+        assertThat(created.doc().select(".tabs a.tab").eachText()).containsExactly("English");
+        assertThat(created.doc().select("form.add-language option[value=en]")).isEmpty();
+
+        Browser.Page crimeanTatar = editor.submit(created, "form.add-language", Map.of("language", "crh"));
+        assertThat(crimeanTatar.doc().select(".tabs a.tab").eachText()).containsExactly("English", "Crimean Tatar +");
+        editor.submit(crimeanTatar, "form[action$=/texts]", Map.of("title", "Cenkni toqtatıñız", "body", "Metin."));
+        assertThat(editor.get("/staff/appeals/" + created.uri().getPath().replaceAll(".*/", "") + "?language=en")
+                .doc().select(".tabs a.tab").eachText()).containsExactly("English", "Crimean Tatar");
+
+        Browser.Page unknown = editor.submit(crimeanTatar, "form[action$=/texts]", Map.of("language", "xq",
+                "title", "t", "body", "b"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text(".alert")).isEqualTo("Choose a language from the list.");
+    }
+
+    @Test
     void badAppealInputIsRefusedWithAMessage() {
         Browser editor = signedIn(StaffRole.EDITOR);
         Browser.Page list = editor.get("/staff/appeals");

@@ -196,10 +196,15 @@ public final class Browser {
 
     /**
      * Submits the form of a page matched by the selector: its hidden and visible fields as they are, then
-     * {@code values} on top; checkboxes only when checked (or given).
+     * {@code values} on top; checkboxes only when checked (or given). A form with {@code method="get"} goes as a
+     * query, the others as a POST.
      */
     public Page submit(Page page, String formSelector, Map<String, ?> values) {
         Element form = form(page, formSelector);
+        if ("get".equalsIgnoreCase(form.attr("method"))) { // as a browser does: the fields as the query of the action
+            String action = target(page, form).toString().replaceAll("\\?.*", "");
+            return send(request(action + "?" + encode(fields(form, values))).GET().build());
+        }
         return send(request(target(page, form).toString()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields(form, values)))).build());
     }
