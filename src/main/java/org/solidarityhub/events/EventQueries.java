@@ -46,7 +46,7 @@ class EventQueries {
     record Page(List<PublicEvent> events, long total) {
     }
 
-    private static final String SELECT = "SELECT e.id, e.campaign_id, e.status, e.published_at, e.updated_at, "
+    private static final String SELECT = "SELECT e.id, e.campaign_id, e.status, e.language, e.published_at, e.updated_at, "
             + EventStore.REVISION_COLUMNS
             + " FROM event e JOIN event_revision r ON r.id = e.published_revision LEFT JOIN event_place p ON p.id = r.place_id";
 
@@ -188,7 +188,8 @@ class EventQueries {
                 rs.getString("city"), EventStore.trim(rs.getString("country")), visibility,
                 rs.getBigDecimal("public_latitude"), rs.getBigDecimal("public_longitude"),
                 rs.getString("organizers"), rs.getString("accessibility"),
-                Timestamps.fromDb(rs, "published_at"), Timestamps.fromDb(rs, "updated_at"), List.of());
+                Timestamps.fromDb(rs, "published_at"), Timestamps.fromDb(rs, "updated_at"), List.of(),
+                rs.getString("language"));
     }
 
     private static String emptyToNull(String value) {

@@ -35,7 +35,8 @@ class ContainerErrorPage implements WebServerFactoryCustomizer<TomcatServletWebS
                 <body><div class="wrap main error-page">
                 """.formatted(SupportedLanguages.BASE.getLanguage(), escape(messages.getMessage("site.name", null, SupportedLanguages.BASE))));
         for (Locale language : languages.all()) {
-            String lang = language.equals(SupportedLanguages.BASE) ? "" : " lang=\"" + language.getLanguage() + "\"";
+            String lang = language.equals(SupportedLanguages.BASE) ? "" : " lang=\"" + language.getLanguage() + "\""
+                    + (ContentLanguages.isRightToLeft(language.getLanguage()) ? " dir=\"rtl\"" : "");
             html.append("<h1").append(lang).append('>').append(escape(messages.getMessage("error.400.title", null, language)))
                     .append("</h1>\n<p class=\"lead\"").append(lang).append('>')
                     .append(escape(messages.getMessage("error.container.text", null, language))).append("</p>\n");
