@@ -19,10 +19,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The README's promise: a new language is one {@code messages_xx.properties} file. A German file is put for the
- * time of this test into the test classes' folder (on the class path, so the application's own class loader finds
+ * The README's promise: a new language is one {@code messages_xx.properties} file. A Czech file (a language the site does not
+ * have) is put for the time of this test into the test classes' folder (on the class path, so the application's own class loader finds
  * it as it would find a file in the jar), a second application starts (its own in-memory database, with the demo
- * appeal and campaign), and German is then offered wherever languages are: the language switch, {@code ?lang=},
+ * appeal and campaign), and Czech is then offered wherever languages are: the language switch, {@code ?lang=},
  * Accept-Language, the languages the events API takes for its mails, and the container's error page. The file is
  * removed before any other test class starts the shared application, which so never sees it.
  * (A class loader of its own for the folder does not do: Spring Data cannot proxy the package-private
@@ -35,15 +35,15 @@ class NewLanguageFileTest {
     private static Browser browser;
 
     @BeforeAll
-    static void startWithAGermanFile() throws IOException {
+    static void startWithACzechFile() throws IOException {
         ResourceBundle.clearCache();
         Path classPathFolder = Path.of(URI.create(NewLanguageFileTest.class.getResource("/").toString()));
-        file = classPathFolder.resolve("messages_de.properties");
+        file = classPathFolder.resolve("messages_cs.properties");
         Files.writeString(file, """
-                layout.languages=Sprache
-                error.400.title=Die Anfrage konnte nicht bearbeitet werden
-                error.container.text=Etwas an der Anfrage stimmte nicht.
-                events.error.required=Bitte füllen Sie dieses Feld aus.
+                layout.languages=Jazyk
+                error.400.title=Požadavek nebylo možné zpracovat
+                error.container.text=Na požadavku něco nebylo v pořádku.
+                events.error.required=Vyplňte prosím toto pole.
                 """, StandardCharsets.UTF_8);
         // command-line arguments win over SPRING_DATASOURCE_URL: this application always has a database of its own
         app = new SpringApplicationBuilder(SolidarityHubApplication.class)
@@ -72,60 +72,61 @@ class NewLanguageFileTest {
         for (String path : new String[]{"/en/", "/en/events", "/en/appeal", "/en/privacy"}) {
             Browser.Page page = browser.open(path);
             assertThat(page.status()).as(path).isEqualTo(200);
-            assertThat(page.doc().select("nav.languages a").eachAttr("hreflang")).as(path).containsExactly("en", "de", "uk");
-            assertThat(page.doc().select("nav.languages a[hreflang=de]").text()).isEqualTo("Deutsch");
+            assertThat(page.doc().select("nav.languages a").eachAttr("hreflang")).as(path)
+                    .startsWith("en").containsSubsequence("be", "cs", "de").contains("uk");
+            assertThat(page.doc().select("nav.languages a[hreflang=cs]").text()).isEqualTo("Čeština");
         }
     }
 
     @Test
     void theNewLanguageCanBeChosenAndIsUsedWithTheBaseLanguageForMissingTexts() {
-        Browser german = new Browser(browserBase());
-        Browser.Page chosen = german.get("/en/?lang=de");
-        assertThat(chosen.location()).isEqualTo("/de/");
-        assertThat(german.cookie("lang")).contains("de");
-        Browser.Page page = german.get("/de/");
+        Browser czech = new Browser(browserBase());
+        Browser.Page chosen = czech.get("/en/?lang=cs");
+        assertThat(chosen.location()).isEqualTo("/cs/");
+        assertThat(czech.cookie("lang")).contains("cs");
+        Browser.Page page = czech.get("/cs/");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.doc().selectFirst("html").attr("lang")).isEqualTo("de");
-        assertThat(page.doc().selectFirst("nav.languages").attr("aria-label")).isEqualTo("Sprache");
-        assertThat(german.cookie("lang")).contains("de");
+        assertThat(page.doc().selectFirst("html").attr("lang")).isEqualTo("cs");
+        assertThat(page.doc().selectFirst("nav.languages").attr("aria-label")).isEqualTo("Jazyk");
+        assertThat(czech.cookie("lang")).contains("cs");
         assertThat(page.text("nav.site-nav")).contains("Privacy"); // not translated yet: English
 
-        Browser.Page byHeader = new Browser(browserBase()).acceptLanguage("de-AT,de;q=0.9,en;q=0.5").open("/events");
-        assertThat(byHeader.uri().getPath()).isEqualTo("/de/events");
-        assertThat(byHeader.doc().selectFirst("html").attr("lang")).isEqualTo("de");
+        Browser.Page byHeader = new Browser(browserBase()).acceptLanguage("cs-CZ,cs;q=0.9,en;q=0.5").open("/events");
+        assertThat(byHeader.uri().getPath()).isEqualTo("/cs/events");
+        assertThat(byHeader.doc().selectFirst("html").attr("lang")).isEqualTo("cs");
         // a language the site does not offer: the page in the current language, not an error page
-        assertThat(new Browser(browserBase()).get("/de/?lang=xx").location()).isEqualTo("/de/");
+        assertThat(new Browser(browserBase()).get("/cs/?lang=xx").location()).isEqualTo("/cs/");
     }
 
     @Test
     void theEventsApiSendsMailsInTheNewLanguageAndNamesItAmongTheChoices() {
         String body = """
-                {"title":"Frieden für die Ukraine","type":"DEMONSTRATION","description":"","languages":["de"],
-                 "start":"2027-02-25T13:00","end":"2027-02-25T16:00","timezone":"Europe/Berlin",
-                 "location":{"city":"Berlin","country":"DE","visibility":"PUBLIC"},
-                 "organizers":"Ukraine-Solidarität Berlin","contactEmail":"neu@example.org","language":"%s"}""";
+                {"title":"Mír pro Ukrajinu","type":"DEMONSTRATION","description":"","languages":["cs"],
+                 "start":"2027-02-25T13:00","end":"2027-02-25T16:00","timezone":"Europe/Prague",
+                 "location":{"city":"Praha","country":"CZ","visibility":"PUBLIC"},
+                 "organizers":"Solidarita s Ukrajinou Praha","contactEmail":"neu@example.org","language":"%s"}""";
         Browser.Page accepted = browser.postRaw("/api/v1/campaigns/week-of-action-2027/events", "application/json",
-                body.formatted("de").getBytes(StandardCharsets.UTF_8));
+                body.formatted("cs").getBytes(StandardCharsets.UTF_8));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 
         Browser.Page refused = browser.postRaw("/api/v1/campaigns/week-of-action-2027/events", "application/json",
-                body.formatted("fr").getBytes(StandardCharsets.UTF_8));
+                body.formatted("ja").getBytes(StandardCharsets.UTF_8));
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body()).contains("Emails can be sent in these languages: English (en), German (de), Ukrainian (uk).");
+        assertThat(refused.body()).contains("Emails can be sent in these languages: English (en), ").contains(", Czech (cs), ", ", Ukrainian (uk).");
 
-        Browser.Page inGerman = new Browser(browserBase()).acceptLanguage("de").postRaw(
+        Browser.Page inCzech = new Browser(browserBase()).acceptLanguage("cs").postRaw(
                 "/api/v1/campaigns/week-of-action-2027/events", "application/json",
-                body.formatted("de").replace("\"organizers\":\"Ukraine-Solidarität Berlin\"", "\"organizers\":\"\"")
+                body.formatted("cs").replace("\"organizers\":\"Solidarita s Ukrajinou Praha\"", "\"organizers\":\"\"")
                         .getBytes(StandardCharsets.UTF_8));
-        assertThat(inGerman.status()).isEqualTo(400);
-        assertThat(inGerman.body()).contains("\"organizers\":\"Bitte füllen Sie dieses Feld aus.\"");
+        assertThat(inCzech.status()).isEqualTo(400);
+        assertThat(inCzech.body()).contains("\"organizers\":\"Vyplňte prosím toto pole.\"");
     }
 
     @Test
     void theAppealShowsItsTextInTheBaseLanguageWithANoticeInTheNewOne() {
-        Browser.Page appeal = new Browser(browserBase()).acceptLanguage("de").open("/de/appeal");
+        Browser.Page appeal = new Browser(browserBase()).acceptLanguage("cs").open("/cs/appeal");
         assertThat(appeal.status()).isEqualTo(200);
-        assertThat(appeal.doc().selectFirst("html").attr("lang")).isEqualTo("de");
+        assertThat(appeal.doc().selectFirst("html").attr("lang")).isEqualTo("cs");
         assertThat(appeal.doc().selectFirst("article.appeal-text").attr("lang")).isEqualTo("en");
         assertThat(appeal.doc().select("p.notice")).isNotEmpty();
     }
@@ -134,9 +135,9 @@ class NewLanguageFileTest {
     void theContainersErrorPageSpeaksEveryLanguage() {
         Browser.Page page = browser.get("/%C3%28");
         assertThat(page.status()).isEqualTo(400);
-        assertThat(page.doc().select("h1").eachText()).containsExactly("This request could not be handled",
-                "Die Anfrage konnte nicht bearbeitet werden", "Не вдалося обробити запит");
-        assertThat(page.doc().select("h1[lang=de]")).hasSize(1);
+        assertThat(page.doc().select("h1").eachText()).startsWith("This request could not be handled")
+                .contains("Požadavek nebylo možné zpracovat", "Не вдалося обробити запит");
+        assertThat(page.doc().select("h1[lang=cs]")).hasSize(1);
     }
 
     private static String browserBase() {

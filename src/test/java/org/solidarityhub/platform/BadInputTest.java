@@ -35,6 +35,9 @@ class BadInputTest extends WebTest {
     @org.springframework.beans.factory.annotation.Autowired
     private ContainerErrorPage containerErrorPage;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private SupportedLanguages supported;
+
     private static final String CONTROL_EN = "The request contains invisible control characters. Please remove them and try again.";
     private static final String CONTROL_UK = "Запит містить невидимі керівні символи. Видаліть їх і спробуйте ще раз.";
     private static final String ENCODING_EN = "The request contains text that is not valid UTF-8.";
@@ -124,7 +127,9 @@ class BadInputTest extends WebTest {
                     assertThat(type.toLowerCase()).startsWith("text/html").contains("utf-8"));
             assertThat(page.body()).as(path).isEqualTo(containerErrorPage.page());
             assertThat(page.doc().select("h1").eachText())
-                    .containsExactly("This request could not be handled", "Не вдалося обробити запит");
+                    .hasSize(supported.all().size())
+                    .startsWith("This request could not be handled").contains("Не вдалося обробити запит", "تعذّرت معالجة هذا الطلب");
+            assertThat(page.doc().select("h1[lang=ar]").attr("dir")).isEqualTo("rtl");
             assertThat(page.body()).doesNotContain("Tomcat", "Apache", MARKER);
             assertNoInternals(page.body());
         }
