@@ -10,13 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.ibm.icu.text.ArabicShaping;
+import com.ibm.icu.text.ArabicShapingException;
+import com.ibm.icu.text.Bidi;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
@@ -30,7 +32,6 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
  */
 final class PosterPdf {
 
-    static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private static final Color BRAND = new Color(0x00, 0x57, 0xb7);
     private static final Color BRAND_DARK = new Color(0x00, 0x3d, 0x80);
@@ -42,13 +43,19 @@ final class PosterPdf {
     private static final float MARGIN = 40;
 
     private final PDType0Font font;
+    /** The bold face; lines are measured with it (the wider), so that a line fits in either face. */
+    private final PDType0Font bold;
+    /** Whether the poster's language is written from right to left: its lines then end at the right edge. */
+    private final boolean rightToLeft;
     private final PDPageContentStream out;
     private final float width;
     private final float height;
     private final Map<Integer, Boolean> printable = new HashMap<>();
 
-    private PosterPdf(PDType0Font font, PDPageContentStream out, PosterPaper paper) {
+    private PosterPdf(PDType0Font font, PDType0Font bold, boolean rightToLeft, PDPageContentStream out, PosterPaper paper) {
         this.font = font;
+        this.bold = bold;
+        this.rightToLeft = rightToLeft;
         this.out = out;
         this.width = paper.width();
         this.height = paper.height();
@@ -60,18 +67,17 @@ final class PosterPdf {
             PDPage page = new PDPage(new PDRectangle(paper.width(), paper.height()));
             document.addPage(page);
             PDType0Font font;
-            try (InputStream in = PosterPdf.class.getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IllegalStateException("PDFBox's Liberation Sans is missing from the class path");
-                }
-                font = PDType0Font.load(document, in);
+            PDType0Font bold;
+            try (InputStream regular = Fonts.open(Fonts.REGULAR); InputStream heavy = Fonts.open(Fonts.BOLD)) {
+                font = PDType0Font.load(document, regular);
+                bold = PDType0Font.load(document, heavy);
             }
             document.getDocumentCatalog().setLanguage(poster.language());
             PDDocumentInformation info = new PDDocumentInformation();
             info.setTitle(poster.title());
             document.setDocumentInformation(info);
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                new PosterPdf(font, out, paper).draw(poster, page);
+                new PosterPdf(font, bold, ContentLanguages.isRightToLeft(poster.language()), out, paper).draw(poster, page);
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
             document.save(bytes);
@@ -178,8 +184,8 @@ final class PosterPdf {
         return y - top;
     }
 
-    /** Lines of text at one size. */
-    private record Text(List<String> lines, float size) {
+    /** Lines of text at one size, laid out in a box of this width. */
+    private record Text(List<String> lines, float size, float box) {
         float leading() {
             return size * 1.18f;
         }
@@ -200,11 +206,11 @@ final class PosterPdf {
             for (float size = max; size > min; size -= 2) {
                 List<String> lines = wrap(clean, size, width, false);
                 if (lines.size() <= maxLines && (breakingWords || !breaksAWord(clean, size, width))) {
-                    return new Text(lines, size);
+                    return new Text(lines, size, width);
                 }
             }
         }
-        return new Text(cut(wrap(clean, min, width, false), maxLines, min, width), min);
+        return new Text(cut(wrap(clean, min, width, false), maxLines, min, width), min, width);
     }
 
     /** As {@link #fit}, breaking anywhere (an address has no spaces). */
@@ -213,10 +219,10 @@ final class PosterPdf {
         for (float size = max; size > min; size -= 1) {
             List<String> lines = wrap(clean, size, width, true);
             if (lines.size() <= maxLines) {
-                return new Text(lines, size);
+                return new Text(lines, size, width);
             }
         }
-        return new Text(cut(wrap(clean, min, width, true), maxLines, min, width), min);
+        return new Text(cut(wrap(clean, min, width, true), maxLines, min, width), min, width);
     }
 
     private boolean breaksAWord(String text, float size, float width) throws IOException {
@@ -277,7 +283,31 @@ final class PosterPdf {
     }
 
     private float width(String text, float size) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
+        return bold.getStringWidth(visual(text)) / 1000 * size;
+    }
+
+    /**
+     * A line as it is drawn: Arabic letters in their joined forms and every right-to-left run in drawing order (PDF
+     * text has neither shaping nor bidi; ICU gives both). Other lines as they are.
+     */
+    private String visual(String line) {
+        String visual = visual(line, rightToLeft);
+        return visual.codePoints().allMatch(c -> printable.computeIfAbsent(c, this::hasGlyph)) ? visual : line;
+    }
+
+    /** As {@link #visual(String)}, in a paragraph of this direction, whatever the fonts have. */
+    static String visual(String line, boolean rightToLeft) {
+        if (!Bidi.requiresBidi(line.toCharArray(), 0, line.length())) {
+            return line;
+        }
+        String shaped;
+        try {
+            shaped = new ArabicShaping(ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL).shape(line);
+        } catch (ArabicShapingException e) {
+            shaped = line;
+        }
+        Bidi bidi = new Bidi(shaped, rightToLeft ? Bidi.DIRECTION_RIGHT_TO_LEFT : Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+        return bidi.writeReordered(Bidi.DO_MIRRORING);
     }
 
     /** The text on one line of single spaces, without the characters the font cannot show. */
@@ -297,7 +327,9 @@ final class PosterPdf {
 
     private boolean hasGlyph(int codePoint) {
         try {
-            font.encode(new String(Character.toChars(codePoint)));
+            String character = new String(Character.toChars(codePoint));
+            font.encode(character);
+            bold.encode(character);
             return true;
         } catch (IllegalArgumentException | IOException e) {
             return false;
@@ -305,28 +337,25 @@ final class PosterPdf {
     }
 
     /** Writes the lines from {@code top} (from the top of the page); returns where the text ends. */
-    private float write(Text text, Color color, float x, float top, boolean bold) throws IOException {
+    private float write(Text text, Color color, float x, float top, boolean heavy) throws IOException {
         out.setNonStrokingColor(color);
-        out.setStrokingColor(color);
-        // Liberation Sans comes in one weight here: the bold lines are filled and outlined (a drawn bold)
-        out.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
-        out.setLineWidth(bold ? text.size() * 0.03f : 0);
         float baseline = top + text.size() * 0.9f;
         for (String line : text.lines()) {
+            String drawn = visual(line);
+            float start = rightToLeft ? x + text.box() - width(line, text.size()) : x;
             out.beginText();
-            out.setFont(font, text.size());
-            out.newLineAtOffset(x, height - baseline);
-            out.showText(line);
+            out.setFont(heavy ? bold : font, text.size());
+            out.newLineAtOffset(start, height - baseline);
+            out.showText(drawn);
             out.endText();
             baseline += text.leading();
         }
-        out.setRenderingMode(RenderingMode.FILL);
         return top + text.height();
     }
 
-    private void writeUnchecked(Text text, Color color, float x, float top, boolean bold) {
+    private void writeUnchecked(Text text, Color color, float x, float top, boolean heavy) {
         try {
-            write(text, color, x, top, bold);
+            write(text, color, x, top, heavy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

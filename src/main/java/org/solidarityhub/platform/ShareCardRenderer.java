@@ -3,7 +3,6 @@ package org.solidarityhub.platform;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
@@ -14,7 +13,6 @@ import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.AttributedString;
 import java.text.Bidi;
@@ -63,32 +61,21 @@ final class ShareCardRenderer {
     private static final String ELLIPSIS = "…";
 
     private final Font regular;
+    private final Font boldFace;
     private final Map<Float, Font> sizes = new ConcurrentHashMap<>();
     private final Map<Float, Font> boldSizes = new ConcurrentHashMap<>();
 
     ShareCardRenderer() {
-        this.regular = loadFont();
-    }
-
-    /** Liberation Sans from PDFBox's jar; a logical font only if that resource were ever missing. */
-    private static Font loadFont() {
-        try (InputStream in = ShareCardRenderer.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
-            if (in != null) {
-                return Font.createFont(Font.TRUETYPE_FONT, in);
-            }
-        } catch (IOException | FontFormatException e) {
-            // falls through to the logical font
-        }
-        return new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        this.regular = Fonts.awt(Fonts.REGULAR);
+        this.boldFace = Fonts.awt(Fonts.BOLD);
     }
 
     private Font font(float size) {
         return sizes.computeIfAbsent(size, s -> regular.deriveFont(Font.PLAIN, s));
     }
 
-    /** Bold drawn from the regular face (PDFBox ships no bold one): the JDK emboldens its outlines. */
     private Font bold(float size) {
-        return boldSizes.computeIfAbsent(size, s -> regular.deriveFont(Font.BOLD, s));
+        return boldSizes.computeIfAbsent(size, s -> boldFace.deriveFont(Font.PLAIN, s));
     }
 
     /**

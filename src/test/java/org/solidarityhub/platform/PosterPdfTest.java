@@ -29,7 +29,7 @@ class PosterPdfTest {
         assertThat(pdf.size().getWidth()).isCloseTo(595.28f, org.assertj.core.data.Offset.offset(0.5f));
         assertThat(pdf.size().getHeight()).isCloseTo(841.89f, org.assertj.core.data.Offset.offset(0.5f));
         assertThat(pdf.text().replaceAll("\\s+", " ")).contains("Rally for a just peace in Ukraine", "Place Schuman", "hub.example.org/en/events/1");
-        assertThat(pdf.fonts()).isEqualTo(1);
+        assertThat(pdf.fonts()).isEqualTo(2); // DejaVu Sans, regular and bold
         assertThat(pdf.fontsEmbedded()).isTrue();
         assertThat(PosterFiles.qr(pdf.picture())).isEqualTo(url);
         PosterFiles.keep(pdf.picture(), "unit-a4-en");
@@ -58,6 +58,27 @@ class PosterPdfTest {
         assertThat(pdf.text()).contains("Peace solidarity", "…").doesNotContain("和平");
         assertThat(PosterFiles.qr(pdf.picture())).isEqualTo("https://hub.example.org/en/events/3");
         PosterFiles.keep(pdf.picture(), "unit-a4-too-long");
+    }
+
+    @Test
+    void anArabicPosterShowsItsLettersJoinedInTheirDrawingOrder() {
+        String title = "أوقفوا حرب روسيا العدوانية! السلام لأوكرانيا";
+        String url = "https://hub.example.org/ar/events/5";
+        PosterFiles.Pdf pdf = PosterFiles.read(PosterPdf.render(poster("ar", title, url), PosterPaper.A4));
+
+        String letters = java.text.Normalizer.normalize(pdf.text(), java.text.Normalizer.Form.NFKC);
+        assertThat(letters.contains("روسيا") || letters.contains(new StringBuilder("روسيا").reverse())).as(letters).isTrue();
+        assertThat(PosterFiles.qr(pdf.picture())).isEqualTo(url);
+        PosterFiles.keep(pdf.picture(), "unit-a4-ar");
+    }
+
+    @Test
+    void arabicIsDrawnInItsJoinedFormsFromRightToLeftWithLatinRunsKeptInTheirOrder() {
+        // سلام: its four letters joined (final, medial and initial forms), drawn from the right: the last letter first
+        assertThat(PosterPdf.visual("سلام", true)).isEqualTo("\uFEE1\uFEFC\uFEB3")
+                .doesNotContain("س");
+        assertThat(PosterPdf.visual("سلام Kyiv 2027", true)).endsWith("ﺳ").startsWith("Kyiv 2027 ").isNotEqualTo("سلام Kyiv 2027");
+        assertThat(PosterPdf.visual("Peace for Ukraine", true)).isEqualTo("Peace for Ukraine");
     }
 
     @Test

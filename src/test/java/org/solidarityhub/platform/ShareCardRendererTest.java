@@ -57,6 +57,23 @@ class ShareCardRendererTest {
     }
 
     @Test
+    void anArabicCardShowsItsArabicTitleNotTheSiteNameInItsPlace() throws IOException {
+        Locale arabic = Locale.forLanguageTag("ar");
+        BufferedImage card = draw("appeal-ar", ShareCard.of("وقّعوا على النداء", "أوقفوا حرب روسيا العدوانية! السلام لأوكرانيا")
+                .withFigure("12,000+", "توقيع").withProgress(64), arabic);
+        // a title the font could not show would be left out, and the card would carry the site's name instead
+        BufferedImage fallback = draw("appeal-ar-fallback", ShareCard.of("وقّعوا على النداء", "")
+                .withFigure("12,000+", "توقيع").withProgress(64), arabic);
+        int differing = 0;
+        for (int y = 0; y < card.getHeight(); y += 2) {
+            for (int x = 0; x < card.getWidth(); x += 2) {
+                differing += card.getRGB(x, y) != fallback.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertThat(differing).isGreaterThan(2_000);
+    }
+
+    @Test
     void eventsNewsAndFundraisersHaveTheirOwnLines() throws IOException {
         draw("event-en", ShareCard.of("Demonstration", "Rally for Ukraine at the Place du Luxembourg")
                 .withDetails("Thursday, 25 February 2027, 13:00–16:00", "Brussels, Belgium"), Locale.ENGLISH);
