@@ -17,8 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo appeal, from the seed texts: the European Network for Solidarity with Ukraine's call for a global
- * week of action, in two English revisions (the figure of deported children was updated) and Ukrainian, signed
- * by the organizations the seeds name. Loaded once when {@code app.demo} is true.
+ * week of action, in two English revisions (the figure of deported children was updated), Ukrainian, and French and
+ * Dutch as the Brussels organizers would publish them (demo translations, {@code demo/appeal-xx.md}: the title, an
+ * empty line, the Markdown text, which says that it is a demo translation), signed by the organizations the seeds
+ * name. Loaded once when {@code app.demo} is true.
  */
 @Component
 class AppealDemoContent {
@@ -89,6 +91,9 @@ class AppealDemoContent {
             *Переклад звернення ще доповнюється; повний текст — англійською.*
             """;
 
+    /** The languages of the demo translations beside English and Ukrainian. */
+    static final List<String> DEMO_TRANSLATIONS = List.of("fr", "nl");
+
     private record DemoOrganization(String name, String country, String website) {
     }
 
@@ -144,6 +149,10 @@ class AppealDemoContent {
             Appeal created = appeals.create(SLUG, "en", 10_000, TITLE_EN, BODY_EN_1, "demo");
             appeals.revise(created.id(), "en", TITLE_EN, BODY_EN_2, "Updated figure of deported children", "demo");
             appeals.revise(created.id(), "uk", TITLE_UK, BODY_UK, "Ukrainian translation (partial)", "demo");
+            for (String language : DEMO_TRANSLATIONS) {
+                String[] text = demoTranslation(language);
+                appeals.revise(created.id(), language, text[0], text[1], "Demo translation", "demo");
+            }
             Appeal.Revision english = appeals.current(created.id(), "en").orElseThrow();
             int n = 0;
             for (DemoOrganization o : SIGNERS) {
@@ -160,6 +169,20 @@ class AppealDemoContent {
         });
         counts.recount(appeal.id());
         return true;
+    }
+
+    /** The title and the text of the demo translation into this language ({@code demo/appeal-xx.md}). */
+    private static String[] demoTranslation(String language) {
+        String file = "/demo/appeal-" + language + ".md";
+        try (java.io.InputStream in = AppealDemoContent.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException(file + " is missing from the class path");
+            }
+            String[] parts = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R", 2);
+            return new String[] {parts[0].strip(), parts[1].strip()};
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A confirmed demo signature; {@code partnerId}: the partner whose widget it was made in, if any. */

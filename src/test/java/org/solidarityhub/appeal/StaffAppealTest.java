@@ -205,4 +205,19 @@ class StaffAppealTest extends AppealTestSupport {
         Browser.Page signatories = anotherBrowser().get("/en/appeals/" + AppealDemoContent.SLUG + "/signatories");
         assertThat(signatories.text("ol.signatories")).contains("Promote Ukraine").contains("Solidarity Collectives");
     }
+
+    @Test
+    void theDemoAppealReadsInFrenchAndDutchAsDemoTranslations(@Autowired AppealDemoContent demo) {
+        demo.load();
+        Browser.Page french = anotherBrowser().acceptLanguage("fr").get("/fr/appeals/" + AppealDemoContent.SLUG);
+        assertThat(french.text("h1").replaceAll("[\\u00a0\\u202f]", " ")).isEqualTo("Stop à la guerre d’agression russe ! Paix pour l’Ukraine !");
+        assertThat(french.doc().select("article.appeal-text").attr("lang")).isEqualTo("fr");
+        assertThat(french.text("article.appeal-text")).contains("plus de 700", "le texte anglais fait foi.");
+        Browser.Page dutch = anotherBrowser().acceptLanguage("nl").get("/nl/appeals/" + AppealDemoContent.SLUG);
+        assertThat(dutch.text("h1")).isEqualTo("Stop de Russische aanvalsoorlog! Vrede voor Oekraïne!");
+        assertThat(dutch.text("article.appeal-text")).contains("700.000").contains("demonstratievertaling");
+        Appeal seeded = appeals.bySlug(AppealDemoContent.SLUG).orElseThrow();
+        assertThat(appeals.revisions(seeded.id(), "fr")).singleElement()
+                .satisfies(revision -> assertThat(revision.note()).isEqualTo("Demo translation"));
+    }
 }
