@@ -1,5 +1,6 @@
 // Every page of the site in a real browser, as issue 14's checks ask: each page of a list, at 390 and 1280 pixels
-// wide, with JavaScript on and off, in English and Ukrainian, is screenshotted (full page, JPEG:
+// wide, with JavaScript on and off, in English and Ukrainian, and with JavaScript on in Arabic (the right-to-left
+// language, whose pages must also set dir="rtl" and start from the right), is screenshotted (full page, JPEG:
 // SCREENSHOT_DIR/<page>/<width>-<js|no-js>-<language>.jpeg) and checked:
 //   - at 390 pixels the document is no wider than the viewport (else: the widest elements that stick out, with a
 //     selector and their width, so the failure says what to fix);
@@ -15,7 +16,7 @@
 //
 // Inputs (environment): BASE_URL, PAGES_FILE (one page a line: name, path, localized, staff, index of the form to
 // submit empty or -1, separated by tabs), MESSAGE_KEYS_FILE (one key a line), STAFF_EMAIL, STAFF_PASSWORD,
-// TOTP_SECRET, CLOCK_OFFSET_MS (an admin with every role), CLIENT_ADDRESSES (four addresses, comma-separated, as the
+// TOTP_SECRET, CLOCK_OFFSET_MS (an admin with every role), CLIENT_ADDRESSES (five addresses, comma-separated, as the
 // app sees each browser), SCREENSHOT_DIR, CHROMIUM. Run by src/test/java/org/solidarityhub/SitePagesBrowserTest.java.
 
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,13 @@ const BASE_URL = env('BASE_URL').replace(/\/+$/, '');
 const SCREENSHOT_DIR = env('SCREENSHOT_DIR');
 const WIDTHS = [390, 1280];
 const HEIGHTS = { 390: 844, 1280: 800 };
-const LANGUAGES = { en: 'en-GB', uk: 'uk-UA' };
+const LANGUAGES = { en: 'en-GB', uk: 'uk-UA', ar: 'ar' };
+// the browsers that go through every page: JavaScript on or off, and a language; SITE_RUNS="no-js:de,js:fr" checks
+// other languages instead (docs/translating.md: a translator's look at their language on every page)
+const RUNS = process.env.SITE_RUNS
+  ? process.env.SITE_RUNS.split(',').map((run) => run.split(':')).map(([js, language]) => [js === 'js', language])
+  : [[true, 'en'], [true, 'uk'], [true, 'ar'], [false, 'en'], [false, 'uk']];
+const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur']);
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // the views the README shows: page name, width, JavaScript, language
 const README_VIEWS = [
@@ -205,6 +212,17 @@ async function checkPage(page, entry, javaScript, language) {
     };
     if (found.expressions.length) problem(entry, width, javaScript, language, `template expression: ${summary(found.expressions)}`);
     if (found.rawKeys.length) problem(entry, width, javaScript, language, `raw message key: ${summary(found.rawKeys)}`);
+    if (RIGHT_TO_LEFT.has(language)) {
+      const layout = await page.evaluate(() => {
+        const brand = document.querySelector('.brand');
+        const box = brand ? brand.getBoundingClientRect() : null;
+        return { dir: document.documentElement.dir, brandCentre: box ? box.left + box.width / 2 : null, width: window.innerWidth };
+      });
+      if (layout.dir !== 'rtl') problem(entry, width, javaScript, language, `right-to-left page without dir="rtl" (dir="${layout.dir}")`);
+      if (layout.brandCentre !== null && layout.brandCentre < layout.width / 2) {
+        problem(entry, width, javaScript, language, 'right-to-left page whose header starts on the left');
+      }
+    }
 
     if (javaScript) {
       await timed('axe', async () => {
@@ -252,14 +270,14 @@ const browser = await chromium.launch({
 });
 try {
   const signedIn = pages.some((entry) => entry.staff) ? await staffSession(browser) : undefined;
-  // four browsers side by side (JavaScript on and off, English and Ukrainian), each with a tab for public pages and
+  // five browsers side by side (RUNS: JavaScript on and off, a language), each with a tab for public pages and
   // one signed in for staff pages; each goes through every page at both widths
   const runs = [];
   let n = 0;
-  for (const javaScript of [true, false]) {
-    for (const language of Object.keys(LANGUAGES)) {
+  for (const [javaScript, language] of RUNS) {
+    {
       const address = addresses[n++ % addresses.length];
-      const options = { javaScriptEnabled: javaScript, locale: LANGUAGES[language], extraHTTPHeaders: { 'X-Forwarded-For': address } };
+      const options = { javaScriptEnabled: javaScript, locale: LANGUAGES[language] ?? language, extraHTTPHeaders: { 'X-Forwarded-For': address } };
       runs.push((async () => {
         const publicContext = await browser.newContext(options);
         const staffContext = await browser.newContext({ ...options, storageState: signedIn });
@@ -278,8 +296,8 @@ try {
     }
   }
   await Promise.all(runs);
-  console.log(`CHECKED ${pages.length} pages in ${views} views (${WIDTHS.join(' and ')} px, JavaScript on and off, `
-    + `${Object.keys(LANGUAGES).join(' and ')}) in ${Math.round((Date.now() - started) / 1000)} s: ${problems} problem(s); `
+  console.log(`CHECKED ${pages.length} pages in ${views} views (${WIDTHS.join(' and ')} px, `
+    + `${RUNS.map(([js, language]) => `${language} ${js ? 'js' : 'no-js'}`).join(', ')}) in ${Math.round((Date.now() - started) / 1000)} s: ${problems} problem(s); `
     + `screenshots in ${SCREENSHOT_DIR}; time in all browsers: ${Object.entries(timings).map(([k, v]) => `${k} ${Math.round(v / 1000)} s`).join(', ')}`);
 } catch (e) {
   console.log(`FAIL ${String(e.message).replace(/\x1b\[[0-9;]*m/g, '')}`);

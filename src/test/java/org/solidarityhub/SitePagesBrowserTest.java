@@ -44,7 +44,8 @@ import org.springframework.context.ApplicationContext;
  * Every page of the site, with the demo content of every feature, in a real browser (e2e/site-pages.mjs): each public
  * page reachable by links from the home page and each staff page an admin with every role reaches from the staff home
  * (one page per shape: one event, one post, one fundraiser...), the public forms after an empty submit, and the "check
- * your mail" and confirm pages, at 390 and 1280 pixels wide, with JavaScript on and off, in English and Ukrainian.
+ * your mail" and confirm pages, at 390 and 1280 pixels wide, with JavaScript on and off, in English and Ukrainian, and
+ * with JavaScript on in Arabic, the right-to-left language (which must set dir="rtl" and start from the right).
  * Each view is screenshotted (target/e2e/site-pages/, which .ci/run keeps under target/ci/screenshots/), and the test
  * fails, naming page, width, JavaScript, language and what, when a page is wider than the viewport at 390 pixels, shows
  * a template expression or a raw message key, or when axe-core finds a violation.
@@ -119,7 +120,7 @@ class SitePagesBrowserTest extends WebTest {
                 "STAFF_PASSWORD", member.password(),
                 "TOTP_SECRET", member.totpSecret(),
                 "CLOCK_OFFSET_MS", Long.toString(clockOffset.toMillis()),
-                "CLIENT_ADDRESSES", String.join(",", uniqueIp(), uniqueIp(), uniqueIp(), uniqueIp()),
+                "CLIENT_ADDRESSES", String.join(",", uniqueIp(), uniqueIp(), uniqueIp(), uniqueIp(), uniqueIp()),
                 "SCREENSHOT_DIR", screenshots.toString()));
         E2eScripts.Run run = E2eScripts.run("site-pages.mjs", environment, Duration.ofMinutes(20));
 

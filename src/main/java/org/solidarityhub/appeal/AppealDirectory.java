@@ -23,7 +23,7 @@ public class AppealDirectory {
      * its page shows (the next step of the moving goal, or the staff's final target: {@link AppealGoal}).
      */
     public record Featured(long id, String slug, String title, String path, boolean open, long count, boolean fewer,
-                           @Nullable Integer goal) {
+                           @Nullable Integer goal, String language) {
 
         /** The count a progress bar may show: 0 while only "fewer than" may be said. */
         public long shownCount() {
@@ -54,8 +54,9 @@ public class AppealDirectory {
         return leading().map(a -> {
             PublicCounts.Count total = counts.publicOf(a.id()).total();
             long goal = AppealGoal.of(total.shown(), a.goal(), properties.goalSteps()).target(); // as the appeal's page
-            return new Featured(a.id(), a.slug(), appeals.currentFor(a, locale).title(), "/appeals/" + a.slug(),
-                    a.isOpen(), total.value(), total.fewer(), (int) Math.min(Integer.MAX_VALUE, goal));
+            Appeal.Revision text = appeals.currentFor(a, locale);
+            return new Featured(a.id(), a.slug(), text.title(), "/appeals/" + a.slug(),
+                    a.isOpen(), total.value(), total.fewer(), (int) Math.min(Integer.MAX_VALUE, goal), text.language());
         });
     }
 

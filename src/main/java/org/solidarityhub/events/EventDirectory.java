@@ -40,7 +40,7 @@ public class EventDirectory {
      * zone in the reader's language, its city and country code (null when online).
      */
     public record Upcoming(long id, String title, String typeKey, String when, boolean online, @Nullable String city,
-                           @Nullable String country) {
+                           @Nullable String country, String language) {
     }
 
     private final Events events;
@@ -149,7 +149,7 @@ public class EventDirectory {
         EventQueries.Filter notEnded = new EventQueries.Filter(null, null, null, null, null, null, null, null, now, null);
         return queries.find(campaignId, notEnded, EventQueries.Order.BY_TIME, limit, 0, false).events().stream()
                 .map(e -> new Upcoming(e.id(), e.title(), e.type().messageKey(), EventFormat.when(e.start(), e.end(), locale),
-                        e.online(), e.online() ? null : e.city(), e.online() ? null : e.country()))
+                        e.online(), e.online() ? null : e.city(), e.online() ? null : e.country(), e.textLanguage()))
                 .toList();
     }
 

@@ -30,6 +30,11 @@ record PublicEvent(long id, long campaignId, boolean cancelled, long revisionId,
         return endsLocal.atZone(zone);
     }
 
+    /** The direction of its texts' script ("rtl" for Arabic...), for their {@code dir}. */
+    public String textDirection() {
+        return org.solidarityhub.platform.ContentLanguages.isRightToLeft(textLanguage) ? "rtl" : "ltr";
+    }
+
     public boolean hasPin() {
         return latitude != null && longitude != null;
     }

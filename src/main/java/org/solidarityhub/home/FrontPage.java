@@ -34,8 +34,9 @@ class FrontPage {
     /** Events drop off the list when they end: the version moves on at least this often. */
     static final Duration EVENT_LIST_STEP = Duration.ofMinutes(10);
 
-    /** An upcoming event as a card: its place written out ("Brussels, Belgium"), null when online. */
-    record EventCard(long id, String title, String typeKey, String when, boolean online, @Nullable String place) {
+    /** An upcoming event as a card: its place written out ("Brussels, Belgium"), null when online; its title's language. */
+    record EventCard(long id, String title, String typeKey, String when, boolean online, @Nullable String place,
+                     String language) {
     }
 
     /** Everything the page shows. */
@@ -68,7 +69,7 @@ class FrontPage {
     Blocks read(Locale locale) {
         Optional<EventDirectory.CampaignSummary> campaign = events.currentSummary(locale);
         List<EventCard> upcoming = campaign.map(c -> events.upcoming(c.id(), clock.instant(), EVENTS, locale).stream()
-                .map(e -> new EventCard(e.id(), e.title(), e.typeKey(), e.when(), e.online(), place(e, locale))).toList())
+                .map(e -> new EventCard(e.id(), e.title(), e.typeKey(), e.when(), e.online(), place(e, locale), e.language())).toList())
                 .orElse(List.of());
         List<NewestReports.Item> items = campaign.map(c -> reports.newest(c.id(), REPORT_ITEMS)).orElse(List.of());
         return new Blocks(appeals.featured(locale).orElse(null), campaign.orElse(null), upcoming, items,
