@@ -43,14 +43,16 @@ await withBrowser({ baseUrl: BASE_URL, screenshotDir: env('SCREENSHOT_DIR', 'tar
     s.checkOrigins();
     s.log(`2 home page made ${s.requests.length} requests, all to ${s.origin} (${await s.screenshot('home-requests')})`);
 
-    // 3. The language switch: a plain link, so it works without JavaScript.
+    // 3. The language switch: plain links in a <details> menu, so it works without JavaScript.
     s.step('3 language switch');
+    await page.locator('.language-menu > summary').click();
     await s.clickAndLoad(page.getByRole('link', { name: 'Українська', exact: true }), (url) => url.pathname === '/uk/');
     await s.expectH1('Глобальний тиждень дій за Україну');
     const ukFile = await s.screenshot('home-uk');
     await page.goto(`${BASE_URL}/`, { waitUntil: 'load' }); // the choice is kept (cookie): / leads to /uk/
     s.expectPath('/uk/');
     await s.expectH1('Глобальний тиждень дій за Україну');
+    await page.locator('.language-menu > summary').click();
     await s.clickAndLoad(page.getByRole('link', { name: 'English', exact: true }), (url) => url.pathname === '/en/');
     await s.expectH1('Global week of action for Ukraine');
     s.log(`3 language switch: Українська, then English again (${ukFile}, ${await s.screenshot('home-en')})`);

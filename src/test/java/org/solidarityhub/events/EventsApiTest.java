@@ -176,7 +176,9 @@ class EventsApiTest extends WebTest {
         cases.add(new Object[]{"organizations[0].name", "HTML and script are not allowed here. Please write plain text (the description may use Markdown).", (java.util.function.Consumer<ObjectNode>) b -> ((ObjectNode) b.get("organizations").get(0)).put("name", "</b>")});
         cases.add(new Object[]{"location.city", "Please remove the invisible characters that change the direction of the text.", (java.util.function.Consumer<ObjectNode>) b -> ((ObjectNode) b.get("location")).put("city", "Brus\u202Esels")});
         cases.add(new Object[]{"organizations[0].name", "Please remove the invisible characters that change the direction of the text.", (java.util.function.Consumer<ObjectNode>) b -> ((ObjectNode) b.get("organizations").get(0)).put("name", "\u2066Promote Ukraine")});
-        cases.add(new Object[]{"language", "Emails can be sent in these languages: English (en), Ukrainian (uk).", (java.util.function.Consumer<ObjectNode>) b -> b.put("language", "fr")});
+        cases.add(new Object[]{"language", "Emails can be sent in these languages: English (en), Arabic (ar), Belarusian (be), "
+                + "German (de), Spanish (es), French (fr), Italian (it), Dutch (nl), Polish (pl), Russian (ru), Ukrainian (uk).",
+                (java.util.function.Consumer<ObjectNode>) b -> b.put("language", "ja")});
         cases.add(new Object[]{"location.latitude", "Please enter a number between -90 and 90, with a dot for decimals.", (java.util.function.Consumer<ObjectNode>) b -> ((ObjectNode) b.get("location")).put("latitude", 200)});
         cases.add(new Object[]{"location.longitude", "Please enter a number between -180 and 180, with a dot for decimals.", (java.util.function.Consumer<ObjectNode>) b -> ((ObjectNode) b.get("location")).put("longitude", "east")});
         cases.add(new Object[]{"type", "Please choose one of the listed kinds of event.", (java.util.function.Consumer<ObjectNode>) b -> b.put("type", "PARTY")});

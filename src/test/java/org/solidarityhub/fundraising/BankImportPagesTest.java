@@ -100,7 +100,7 @@ class BankImportPagesTest extends WebTest {
         // meanwhile, another upload imports the statement's second credit (BANKREF-0003) on its own
         Browser second = anotherTreasurer();
         Browser.Page other = upload(second, eur, "camt053-one-entry.xml", tag);
-        assertThat(other.text("#import-counts")).startsWith("1 incoming payments read: 1 to import");
+        assertThat(other.text("#import-counts")).startsWith("1 incoming payment read: 1 to import");
         assertThat(second.follow(second.submit(other, "form.import-confirm")).text("#import-imported")).isEqualTo("1");
         long afterOther = donations(db, eur);
         long ledgerAfterOther = ledgerRows(db, eur);
