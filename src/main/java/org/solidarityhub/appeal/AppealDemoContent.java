@@ -1,7 +1,12 @@
 package org.solidarityhub.appeal;
 
-import org.solidarityhub.submissions.EmailKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import org.solidarityhub.submissions.EmailKey;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +14,7 @@ import org.solidarityhub.organizations.Organization;
 import org.solidarityhub.organizations.Organizations;
 import org.solidarityhub.platform.PlatformProperties;
 import org.solidarityhub.platform.Timestamps;
+import org.solidarityhub.submissions.EmailKey;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -174,14 +180,14 @@ class AppealDemoContent {
     /** The title and the text of the demo translation into this language ({@code demo/appeal-xx.md}). */
     private static String[] demoTranslation(String language) {
         String file = "/demo/appeal-" + language + ".md";
-        try (java.io.InputStream in = AppealDemoContent.class.getResourceAsStream(file)) {
+        try (InputStream in = AppealDemoContent.class.getResourceAsStream(file)) {
             if (in == null) {
                 throw new IllegalStateException(file + " is missing from the class path");
             }
-            String[] parts = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R", 2);
+            String[] parts = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R", 2);
             return new String[] {parts[0].strip(), parts[1].strip()};
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.solidarityhub.organizations.Organization;
+import org.solidarityhub.platform.ContentLanguages;
 
 /**
  * What the public may know of an event: the published version only, the place at the precision its
@@ -32,7 +33,7 @@ record PublicEvent(long id, long campaignId, boolean cancelled, long revisionId,
 
     /** The direction of its texts' script ("rtl" for Arabic...), for their {@code dir}. */
     public String textDirection() {
-        return org.solidarityhub.platform.ContentLanguages.isRightToLeft(textLanguage) ? "rtl" : "ltr";
+        return ContentLanguages.isRightToLeft(textLanguage) ? "rtl" : "ltr";
     }
 
     public boolean hasPin() {
