@@ -43,6 +43,7 @@ const README_VIEWS = [
   ['public-appeals-x', 390, true, 'uk', 'appeal-390-uk.png'],
   ['public-events', 1280, true, 'en', 'events-1280-en.png'],
   ['public-fundraisers-x', 390, false, 'en', 'fundraiser-390-en.png'],
+  ['public-home', 390, true, 'ar', 'home-390-ar.png'],
 ];
 
 const pages = readFileSync(env('PAGES_FILE'), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => {
