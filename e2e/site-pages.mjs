@@ -194,7 +194,7 @@ async function checkPage(page, entry, javaScript, language) {
     views += 1;
     // JPEG: a full page at 390 px is often 5,000 px tall, which Chromium encodes as PNG several times slower
     await timed('screenshot', () => page.screenshot({ path: join(dir, `${width}-${javaScript ? 'js' : 'no-js'}-${language}.jpeg`),
-      fullPage: true, type: 'jpeg', quality: 70 }));
+      fullPage: true, type: 'jpeg', quality: 70, timeout: 60_000 }));
     for (const [name, w, js, lang, file] of README_VIEWS) {
       if (name === entry.name && w === width && js === javaScript && lang === language) {
         mkdirSync(join(SCREENSHOT_DIR, 'readme'), { recursive: true });
