@@ -15,12 +15,21 @@ import org.springframework.stereotype.Component;
 class CampaignVersions {
 
     private final JdbcClient db;
+    private final GoingStore going;
 
-    CampaignVersions(JdbcClient db) {
+    CampaignVersions(JdbcClient db, GoingStore going) {
         this.db = db;
+        this.going = going;
     }
 
     PageVersion of(Campaign campaign) {
+        // the "going" counts change without changing the events themselves (their updated_at)
+        PageVersion events = eventsOf(campaign);
+        return going.latestChange(campaign.id()).map(at -> events.and(PageVersion.of(at, "going", at.toEpochMilli() * 1000 + at.getNano() / 1000 % 1000)))
+                .orElse(events);
+    }
+
+    private PageVersion eventsOf(Campaign campaign) {
         return db.sql("SELECT COUNT(*) AS events, MAX(updated_at) AS latest FROM event WHERE campaign_id = :campaign")
                 .param("campaign", campaign.id())
                 .query((rs, n) -> {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.solidarityhub.platform.AtomWriter;
@@ -45,7 +46,8 @@ class EventFeeds {
 
     /** What the map shows of an event at its pin. */
     record PinProperties(long id, String title, String type, String typeName, String start, String end, String timezone,
-                         String when, String city, String country, boolean online, String visibility, String url) {
+                         String when, String city, String country, boolean online, String visibility, String url,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer going) {
     }
 
     private final EventQueries queries;
@@ -55,9 +57,11 @@ class EventFeeds {
     private final MessageSource messages;
     private final Clock clock;
     private final JsonMapper json;
+    private final GoingStore going;
 
     EventFeeds(EventQueries queries, Countries countries, Markdown markdown, PlatformProperties platform,
-               MessageSource messages, Clock clock, JsonMapper json) {
+               MessageSource messages, Clock clock, JsonMapper json, GoingStore going) {
+        this.going = going;
         this.queries = queries;
         this.countries = countries;
         this.markdown = markdown;
@@ -106,12 +110,13 @@ class EventFeeds {
     /** The pins of the filter's events (online events without a place have none), as GeoJSON. */
     byte[] geojson(Campaign c, EventQueries.Filter filter, Locale locale) {
         List<PublicEvent> found = queries.find(c.id(), filter, EventQueries.Order.BY_TIME, GEOJSON_LIMIT, 0, false).events();
+        Map<Long, Integer> counts = going.counts(found.stream().map(PublicEvent::id).toList());
         List<Feature> features = found.stream().filter(PublicEvent::hasPin).map(e -> new Feature("Feature", e.id(),
                 new Point("Point", List.of(e.longitude().doubleValue(), e.latitude().doubleValue())),
                 new PinProperties(e.id(), e.title(), e.type().name(), messages.getMessage(e.type().messageKey(), null, locale),
                         EventFormat.iso(e.start()), EventFormat.iso(e.end()), e.zone().getId(),
                         EventFormat.when(e.start(), e.end(), locale), e.city(), e.country(), e.online(),
-                        e.visibility().name(), LanguageUrls.prefixed(locale, "/events/" + e.id())))).toList();
+                        e.visibility().name(), LanguageUrls.prefixed(locale, "/events/" + e.id()), counts.get(e.id())))).toList();
         return json.writeValueAsBytes(new FeatureCollection("FeatureCollection", features));
     }
 

@@ -59,7 +59,8 @@ class EventSubmissionController {
 
     @PostMapping("/events/new")
     String submit(@RequestParam(required = false) String campaign, EventForm form,
-                  @RequestParam(name = Guard.HONEYPOT, required = false) String honeypot, Locale locale, Model model,
+                  @RequestParam(name = Guard.HONEYPOT, required = false) String honeypot,
+                  @RequestParam(name = GoingMode.FIELD, required = false) String going, Locale locale, Model model,
                   HttpServletRequest request, HttpServletResponse response) {
         Campaign c = campaigns.forPage(campaign);
         if (Guard.isBot(honeypot)) {
@@ -67,11 +68,13 @@ class EventSubmissionController {
         }
         limits.check(request);
         EventRules.Outcome outcome = rules.check(form.toSubmission(locale), locale, true);
+        GoingMode goingMode = GoingMode.check(outcome.problems(), going);
         if (!outcome.valid()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute(GoingMode.FIELD, going);
             return showForm(c, form, outcome.errors(), locale, model, response);
         }
-        events.submit(c, outcome.draft(), outcome.contactEmail(), locale);
+        events.submit(c, outcome.draft(), outcome.contactEmail(), locale, goingMode);
         limits.count(request);
         return "redirect:/events/submitted";
     }
@@ -135,6 +138,7 @@ class EventSubmissionController {
             case "saved" -> "events.manage.saved";
             case "queued" -> "events.manage.changeQueued";
             case "cancelled" -> "events.manage.cancelled";
+            case "going" -> "events.going.form.saved";
             default -> null;
         });
         campaigns.byId(event.campaignId()).ifPresent(c -> model.addAttribute("campaignName", c.name(locale)));

@@ -45,9 +45,11 @@ class Events {
     private final org.solidarityhub.organizations.Organizations organizations;
     private final EmailedLinks links;
     private final SubmissionLifecycle lifecycle;
+    private final GoingStore going;
 
     Events(EventStore store, EventMails mails, AuditLog audit, EventsProperties properties, Clock clock, org.solidarityhub.organizations.Organizations organizations,
-           EmailedLinks links, SubmissionLifecycle lifecycle) {
+           EmailedLinks links, SubmissionLifecycle lifecycle, GoingStore going) {
+        this.going = going;
         this.organizations = organizations;
         this.links = links;
         this.lifecycle = lifecycle;
@@ -60,12 +62,21 @@ class Events {
 
     @Transactional
     Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language) {
+        return submit(campaign, draft, contactEmail, language, GoingMode.NONE);
+    }
+
+    /** As {@link #submit(Campaign, Draft, String, Locale)}, with the organizers' choice of "I'm going". */
+    @Transactional
+    Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingMode going) {
         long id = store.insertEvent(campaign.id(), EventStatus.UNCONFIRMED, contactEmail, language,
                 clock.instant().plus(properties.unconfirmedValidity()), null);
         // the management link never expires itself: an unconfirmed event does (expires_at), and the link with it
         String token = links.issue(SUBJECT, id, MANAGE, null);
         long revision = store.insertRevision(id, draft);
         store.setPending(id, revision);
+        if (going.enabled()) {
+            this.going.setMode(id, going, clock.instant());
+        }
         mails.confirmation(contactEmail, language, draft.title(), token);
         audit.record("events.submitted", "event", id, "type=" + draft.type() + " country=" + draft.country());
         return new Submitted(id, token);
@@ -87,7 +98,7 @@ class Events {
     }
 
     /** As {@link #byToken}, for a POST that acts through the link (counted as a use of it). */
-    private StoredEvent actingThrough(String token) {
+    StoredEvent actingThrough(String token) {
         return unexpired(links.use(token, SUBJECT, MANAGE));
     }
 

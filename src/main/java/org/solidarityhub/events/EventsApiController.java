@@ -55,7 +55,8 @@ class EventsApiController {
 
     record ApiEvent(long id, String url, String title, String type, String description, List<String> languages,
                     String start, String end, String timezone, boolean online, String onlineUrl, ApiLocation location,
-                    String organizers, List<ApiOrganization> organizations, String accessibility) {
+                    String organizers, List<ApiOrganization> organizations, String accessibility,
+                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer going) {
     }
 
     record ApiPage(int page, int pageSize, long total, List<ApiEvent> events) {
@@ -73,10 +74,12 @@ class EventsApiController {
     private final EventsProperties properties;
     private final PlatformProperties platform;
     private final MessageSource messages;
+    private final Going going;
 
     EventsApiController(Campaigns campaigns, EventQueries queries, Countries countries, EventRules rules, Events events,
                         SubmissionLimits limits, EventsProperties properties, PlatformProperties platform,
-                        MessageSource messages) {
+                        MessageSource messages, Going going) {
+        this.going = going;
         this.campaigns = campaigns;
         this.queries = queries;
         this.countries = countries;
@@ -117,7 +120,8 @@ class EventsApiController {
         }
         int size = properties.apiPageSize();
         EventQueries.Page result = queries.find(c.id(), filter, EventQueries.Order.BY_TIME, size, (number - 1) * size, true);
-        return new ApiPage(number, size, result.total(), result.events().stream().map(this::event).toList());
+        Map<Long, Integer> going = this.going.counts(result.events().stream().map(PublicEvent::id).toList());
+        return new ApiPage(number, size, result.total(), result.events().stream().map(e -> event(e, going.get(e.id()))).toList());
     }
 
     @PostMapping(value = "/{slug}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -126,10 +130,11 @@ class EventsApiController {
         Campaign c = campaigns.forApi(slug);
         limits.check(request);
         EventRules.Outcome outcome = rules.check(body, locale, true);
+        GoingMode going = GoingMode.check(outcome.problems(), body.going());
         if (!outcome.valid()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "events.error.form", outcome.problems().all());
         }
-        Events.Submitted submitted = events.submit(c, outcome.draft(), outcome.contactEmail(), outcome.language());
+        Events.Submitted submitted = events.submit(c, outcome.draft(), outcome.contactEmail(), outcome.language(), going);
         limits.count(request);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new Accepted(submitted.id(), EventStatus.UNCONFIRMED.name(), messages.getMessage("events.api.accepted", null, locale)));
@@ -144,7 +149,7 @@ class EventsApiController {
                 new ApiLinks(api + "/events", LanguageUrls.prefixed(locale, "/events?campaign=" + c.slug()), api + "/events.ics", api + "/events.atom"));
     }
 
-    private ApiEvent event(PublicEvent e) {
+    private ApiEvent event(PublicEvent e, Integer going) {
         ApiLocation location = e.online() && e.country() == null && e.city() == null ? null
                 : new ApiLocation(e.venue(), e.address(), e.city(), e.country(),
                 e.latitude() == null ? null : e.latitude().doubleValue(),
@@ -154,6 +159,6 @@ class EventsApiController {
                 .toList();
         return new ApiEvent(e.id(), platform.link(SupportedLanguages.BASE, "/events/" + e.id()), e.title(), e.type().name(), e.description(),
                 e.languages(), EventFormat.iso(e.start()), EventFormat.iso(e.end()), e.zone().getId(), e.online(),
-                e.onlineUrl(), location, e.organizers(), organizations, e.accessibility());
+                e.onlineUrl(), location, e.organizers(), organizations, e.accessibility(), going);
     }
 }

@@ -9,7 +9,16 @@ import java.util.List;
 record SubmitEvent(String title, String type, String description, List<String> languages, String start, String end,
                    String timezone, Location location, String onlineUrl, String organizers,
                    List<OrganizationRef> organizations, String contactEmail, String accessibility,
-                   Boolean speakerRequested, String language) {
+                   Boolean speakerRequested, String language, String going) {
+
+    /** Without a choice of "I'm going" (the form sends it as a field of its own). */
+    SubmitEvent(String title, String type, String description, List<String> languages, String start, String end,
+                String timezone, Location location, String onlineUrl, String organizers,
+                List<OrganizationRef> organizations, String contactEmail, String accessibility,
+                Boolean speakerRequested, String language) {
+        this(title, type, description, languages, start, end, timezone, location, onlineUrl, organizers, organizations,
+                contactEmail, accessibility, speakerRequested, language, null);
+    }
 
     /** A place; null for an online event. */
     record Location(String venue, String address, String city, String country, String latitude, String longitude,

@@ -1,0 +1,33 @@
+package org.solidarityhub.events;
+
+import java.util.Locale;
+
+import org.solidarityhub.submissions.Problems;
+
+/** What an event offers its readers who want to say "I'm going", chosen by its organizers. */
+enum GoingMode {
+    /** Nothing (the default). */
+    NONE,
+    /** An anonymous count: a button, nothing about the person kept. */
+    COUNT;
+
+    /** The field's name in the form and in the API. */
+    static final String FIELD = "going";
+
+    /** The mode a submitter chose: none when left out; an unknown value is a problem of the field. */
+    static GoingMode check(Problems problems, String value) {
+        if (value == null || value.isBlank()) {
+            return NONE;
+        }
+        try {
+            return valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException unknown) {
+            problems.add(FIELD, FIELD);
+            return NONE;
+        }
+    }
+
+    boolean enabled() {
+        return this != NONE;
+    }
+}
