@@ -191,8 +191,41 @@
     target.hidden = false;
   }
 
+  /*
+   * "Use my location", added to the list's filter form only where scripts run: the browser's position, rounded to two
+   * decimals (about a kilometre), fills the place field and the form is sent as any search near a place. Nothing is
+   * asked before the reader's click and the browser's permission, and the position goes nowhere but into that search.
+   */
+  function locateButton() {
+    var field = document.querySelector('input[name="near"][data-locate]');
+    if (!field || !field.form || !navigator.geolocation) {
+      return;
+    }
+    var form = field.form;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'near-locate';
+    button.textContent = field.getAttribute('data-locate');
+    var note = document.createElement('span');
+    note.className = 'hint';
+    note.setAttribute('role', 'status');
+    field.closest('label').after(button, note);
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      note.textContent = '';
+      navigator.geolocation.getCurrentPosition(function (position) {
+        field.value = position.coords.latitude.toFixed(2) + ',' + position.coords.longitude.toFixed(2);
+        form.submit();
+      }, function () {
+        button.disabled = false;
+        note.textContent = field.getAttribute('data-locate-failed');
+      }, { enableHighAccuracy: false, maximumAge: 600000, timeout: 20000 });
+    });
+  }
+
   function start() {
     readerTime();
+    locateButton();
     if (typeof L === 'undefined') {
       return;
     }

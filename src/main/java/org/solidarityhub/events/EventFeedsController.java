@@ -27,8 +27,10 @@ class EventFeedsController {
     private final EventQueries queries;
     private final EventFeeds feeds;
     private final Countries countries;
+    private final Gazetteer places;
 
-    EventFeedsController(Campaigns campaigns, EventQueries queries, EventFeeds feeds, Countries countries) {
+    EventFeedsController(Campaigns campaigns, EventQueries queries, EventFeeds feeds, Countries countries, Gazetteer places) {
+        this.places = places;
         this.campaigns = campaigns;
         this.queries = queries;
         this.feeds = feeds;
@@ -60,9 +62,10 @@ class EventFeedsController {
                                    @RequestParam(required = false) String city, @RequestParam(required = false) String type,
                                    @RequestParam(required = false) String date, @RequestParam(required = false) String mode,
                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                   @RequestParam(required = false) String q, Locale locale) {
+                                   @RequestParam(required = false) String q, @RequestParam(required = false) String near,
+                                   @RequestParam(required = false) String radius, Locale locale) {
         Campaign c = campaigns.forApi(slug);
-        EventQueries.Filter filter = FilterParams.forApi(countries, country, city, type, date, mode, q, from, to);
+        EventQueries.Filter filter = FilterParams.forApi(countries, places, country, city, type, date, mode, q, from, to, near, radius);
         return ResponseEntity.ok().contentType(GEOJSON).body(feeds.geojson(c, filter, locale));
     }
 }

@@ -39,11 +39,13 @@ class EventPagesController {
     private final MapLabels mapLabels;
     private final EventShareCards cards;
     private final ShareCards shareCards;
+    private final Gazetteer places;
 
     EventPagesController(Campaigns campaigns, EventQueries queries, EventViews views, Countries countries, Markdown markdown,
                          EventsProperties properties, Events events, AddressRequests addressRequests,
                          java.util.List<EventPageSection> sections, MapLabels mapLabels, EventShareCards cards,
-                         ShareCards shareCards) {
+                         ShareCards shareCards, Gazetteer places) {
+        this.places = places;
         this.cards = cards;
         this.shareCards = shareCards;
         this.sections = sections;
@@ -63,12 +65,14 @@ class EventPagesController {
                 @RequestParam(required = false) String city, @RequestParam(required = false) String type,
                 @RequestParam(required = false) String date, @RequestParam(required = false) String mode,
                 @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+                @RequestParam(required = false) String near, @RequestParam(required = false) String radius,
                 Locale locale, Model model, HttpServletResponse response) {
         if (campaigns.noneToShow(campaign)) {
             return "events/none";
         }
         Campaign c = campaigns.forPage(campaign);
-        FilterParams.Parsed parsed = FilterParams.parse(countries, country, city, type, date, mode, q, null, null);
+        FilterParams.Parsed parsed = FilterParams.near(FilterParams.parse(countries, country, city, type, date, mode, q, null, null),
+                places, near, radius);
         Integer pageNumber = PageNumbers.parse(page);
         if (!parsed.problems().isEmpty() || pageNumber == null) {
             throw new BadInputException(pageNumber == null ? "events.error.page" : parsed.problems().values().iterator().next());
@@ -81,7 +85,11 @@ class EventPagesController {
         model.addAttribute("hasMore", (long) pageNumber * size < view.total());
         model.addAttribute("filter", parsed.filter());
         model.addAttribute("params", Map.of("country", nonNull(parsed.filter().country()), "city", nonNull(city),
-                "type", nonNull(type), "date", nonNull(date), "mode", nonNull(mode), "q", nonNull(q)));
+                "type", nonNull(type), "date", nonNull(date), "mode", nonNull(mode), "q", nonNull(q),
+                "near", nonNull(near), "radius", parsed.filter().near() == null ? nonNull(radius) : String.valueOf(parsed.filter().near().radiusKm())));
+        model.addAttribute("radiusDefault", FilterParams.RADIUS_DEFAULT);
+        model.addAttribute("radiusMin", FilterParams.RADIUS_MIN);
+        model.addAttribute("radiusMax", FilterParams.RADIUS_MAX);
         model.addAttribute("countryChoices", view.countryChoices());
         model.addAttribute("cityChoices", view.cityChoices());
         model.addAttribute("types", EventType.values());

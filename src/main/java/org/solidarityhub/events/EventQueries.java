@@ -28,12 +28,36 @@ class EventQueries {
      * events that overlap those instants.
      */
     record Filter(String country, String city, EventType type, LocalDate date, Boolean online, String q,
-                  LocalDate fromDate, LocalDate toDate, Instant from, Instant to) {
+                  LocalDate fromDate, LocalDate toDate, Instant from, Instant to, Near near) {
 
         static final Filter NONE = new Filter(null, null, null, null, null, null, null, null, null, null);
 
+        Filter(String country, String city, EventType type, LocalDate date, Boolean online, String q,
+               LocalDate fromDate, LocalDate toDate, Instant from, Instant to) {
+            this(country, city, type, date, online, q, fromDate, toDate, from, to, null);
+        }
+
         Filter withCountry(String code) {
-            return new Filter(code, city, type, date, online, q, fromDate, toDate, from, to);
+            return new Filter(code, city, type, date, online, q, fromDate, toDate, from, to, near);
+        }
+
+        Filter withNear(Near around) {
+            return new Filter(country, city, type, date, online, q, fromDate, toDate, from, to, around);
+        }
+    }
+
+    /**
+     * Events in person whose public pin (the city's centre when the address is hidden, so a distance never tells more
+     * than the page) lies within {@code radiusKm} of a point; {@code place} is how the reader named it.
+     */
+    record Near(String place, double latitude, double longitude, int radiusKm) {
+
+        boolean contains(PublicEvent e) {
+            return !e.online() && e.hasPin() && distanceTo(e) <= radiusKm;
+        }
+
+        double distanceTo(PublicEvent e) {
+            return Gazetteer.distanceKm(latitude, longitude, e.latitude().doubleValue(), e.longitude().doubleValue());
         }
     }
 
@@ -43,8 +67,16 @@ class EventQueries {
     record Counts(long events, long countries) {
     }
 
-    record Page(List<PublicEvent> events, long total) {
+    /** A page of events; with a {@link Near} filter, nearest first, and {@code distances} (km) by event id. */
+    record Page(List<PublicEvent> events, long total, Map<Long, Double> distances) {
+
+        Page(List<PublicEvent> events, long total) {
+            this(events, total, Map.of());
+        }
     }
+
+    /** The most events a search near a place weighs (the candidates within its bounding box). */
+    static final int NEAR_CANDIDATES = 10_000;
 
     private static final String SELECT = "SELECT e.id, e.campaign_id, e.status, e.language, e.published_at, e.updated_at, "
             + EventStore.REVISION_COLUMNS
@@ -61,6 +93,9 @@ class EventQueries {
     Page find(long campaignId, Filter filter, Order order, int limit, int offset, boolean withOrganizations) {
         Map<String, Object> params = new HashMap<>();
         String where = where(campaignId, filter, params, false);
+        if (filter.near() != null) {
+            return nearest(filter.near(), where, params, limit, offset, withOrganizations);
+        }
         long total = db.sql("SELECT COUNT(*) FROM event e JOIN event_revision r ON r.id = e.published_revision" + where)
                 .params(params).query(Long.class).single();
         params.put("limit", limit);
@@ -75,7 +110,27 @@ class EventQueries {
         Map<String, Object> params = new HashMap<>();
         String where = where(campaignId, filter, params, true);
         params.put("limit", limit);
-        return db.sql(SELECT + where + orderBy(Order.BY_TIME) + " LIMIT :limit").params(params).query(EventQueries::map).list();
+        List<PublicEvent> events = db.sql(SELECT + where + orderBy(Order.BY_TIME) + " LIMIT :limit").params(params)
+                .query(EventQueries::map).list();
+        return filter.near() == null ? events : events.stream().filter(filter.near()::contains).toList();
+    }
+
+    /** The events of the box around the place that lie within its radius, nearest first (then by time). */
+    private Page nearest(Near near, String where, Map<String, Object> params, int limit, int offset, boolean withOrganizations) {
+        params.put("limit", NEAR_CANDIDATES);
+        List<PublicEvent> candidates = db.sql(SELECT + where + orderBy(Order.BY_TIME) + " LIMIT :limit").params(params)
+                .query(EventQueries::map).list();
+        Map<Long, Double> distances = new HashMap<>();
+        List<PublicEvent> within = new java.util.ArrayList<>();
+        for (PublicEvent e : candidates) {
+            if (near.contains(e)) {
+                distances.put(e.id(), near.distanceTo(e));
+                within.add(e);
+            }
+        }
+        within.sort(java.util.Comparator.comparingDouble(e -> distances.get(e.id()))); // stable: equal distances by time
+        List<PublicEvent> page = within.subList(Math.min(offset, within.size()), Math.min(offset + limit, within.size()));
+        return new Page(withOrganizations ? addOrganizations(page) : page, within.size(), distances);
     }
 
     Optional<PublicEvent> byId(long id) {
@@ -156,6 +211,20 @@ class EventQueries {
         if (f.to() != null) {
             sql.append(" AND r.starts_at < :to");
             params.put("to", Timestamps.toDb(f.to()));
+        }
+        if (f.near() != null) {
+            // a box around the place that holds its circle; the exact distance is measured in nearest()
+            double dLat = f.near().radiusKm() / 110.5;
+            sql.append(" AND r.online = FALSE AND r.public_latitude BETWEEN :nearSouth AND :nearNorth");
+            params.put("nearSouth", f.near().latitude() - dLat);
+            params.put("nearNorth", f.near().latitude() + dLat);
+            double widest = Math.cos(Math.toRadians(Math.min(89.9, Math.abs(f.near().latitude()) + dLat)));
+            double dLon = f.near().radiusKm() / (111.3 * widest);
+            if (f.near().longitude() - dLon > -180 && f.near().longitude() + dLon < 180) {
+                sql.append(" AND r.public_longitude BETWEEN :nearWest AND :nearEast");
+                params.put("nearWest", f.near().longitude() - dLon);
+                params.put("nearEast", f.near().longitude() + dLon);
+            }
         }
         if (f.q() != null && !f.q().isBlank()) {
             sql.append(" AND (LOWER(r.title) LIKE :q ESCAPE '\\' OR LOWER(r.description) LIKE :q ESCAPE '\\'"

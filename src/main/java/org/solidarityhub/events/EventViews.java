@@ -27,7 +27,16 @@ import org.thymeleaf.context.Context;
 class EventViews {
 
     /** An event as a list shows it. */
-    record Card(PublicEvent event, String when, String zone, String countryName, String typeName) {
+    record Card(PublicEvent event, String when, String zone, String countryName, String typeName, String distance) {
+
+        Card(PublicEvent event, String when, String zone, String countryName, String typeName) {
+            this(event, when, zone, countryName, typeName, null);
+        }
+
+        /** The card with its distance from the place of a search ("12 km"), in the reader's language. */
+        Card at(String howFar) {
+            return new Card(event, when, zone, countryName, typeName, howFar);
+        }
     }
 
     record CityGroup(String city, List<Card> events) {
@@ -81,7 +90,8 @@ class EventViews {
         // the city suggestions of one country (all cities of a big campaign would make the page heavy)
         List<String> cityChoices = filter.country() == null ? List.of() : queries.cities(c.id(), filter.country());
         // rendered here, without the request: the cards hold nothing of a reader
-        String groupsHtml = templates.process("events/list-groups", new Context(locale, Map.of("groups", group(result.events(), locale))));
+        List<CountryGroup> groups = filter.near() == null ? group(result.events(), locale) : nearest(result, filter.near(), locale);
+        String groupsHtml = templates.process("events/list-groups", new Context(locale, Map.of("groups", groups)));
         return new ListView(groupsHtml, result.total(), countryChoices, cityChoices, queries.counts(c.id()));
     }
 
@@ -116,6 +126,21 @@ class EventViews {
                 messages.getMessage(e.type().messageKey(), null, locale));
     }
 
+    /**
+     * A search near a place: one group headed "Within 50 km of Kraków, PL", its events nearest first, each with its
+     * distance (whole km; to 0.1 km under 10 km).
+     */
+    private List<CountryGroup> nearest(EventQueries.Page page, EventQueries.Near near, Locale locale) {
+        java.text.NumberFormat number = java.text.NumberFormat.getNumberInstance(locale);
+        List<Card> cards = page.events().stream().map(e -> {
+            double km = page.distances().get(e.id());
+            number.setMaximumFractionDigits(km < 10 ? 1 : 0);
+            return card(e, locale).at(messages.getMessage("events.near.distance", new Object[] {number.format(km)}, locale));
+        }).toList();
+        String heading = messages.getMessage("events.near.heading", new Object[] {near.radiusKm(), near.place()}, locale);
+        return cards.isEmpty() ? List.of() : List.of(new CountryGroup("near", heading, List.of(new CityGroup("", cards))));
+    }
+
     /** Events grouped by country (by localized name), then city; online events without a country last. */
     private List<CountryGroup> group(List<PublicEvent> events, Locale locale) {
         Map<String, Map<String, List<Card>>> byCountry = new LinkedHashMap<>();
@@ -148,6 +173,10 @@ class EventViews {
         append(s, "date", f.date() == null ? null : f.date().toString());
         append(s, "mode", f.online() == null ? null : f.online() ? "online" : "in-person");
         append(s, "q", f.q());
+        if (f.near() != null) {
+            append(s, "near", f.near().latitude() + "," + f.near().longitude());
+            append(s, "radius", String.valueOf(f.near().radiusKm()));
+        }
         return s.toString();
     }
 

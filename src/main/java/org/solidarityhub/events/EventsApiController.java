@@ -56,7 +56,8 @@ class EventsApiController {
     record ApiEvent(long id, String url, String title, String type, String description, List<String> languages,
                     String start, String end, String timezone, boolean online, String onlineUrl, ApiLocation location,
                     String organizers, List<ApiOrganization> organizations, String accessibility,
-                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer going) {
+                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer going,
+                    Double distance) {
     }
 
     record ApiPage(int page, int pageSize, long total, List<ApiEvent> events) {
@@ -75,11 +76,13 @@ class EventsApiController {
     private final PlatformProperties platform;
     private final MessageSource messages;
     private final Going going;
+    private final Gazetteer places;
 
     EventsApiController(Campaigns campaigns, EventQueries queries, Countries countries, EventRules rules, Events events,
                         SubmissionLimits limits, EventsProperties properties, PlatformProperties platform,
-                        MessageSource messages, Going going) {
+                        MessageSource messages, Going going, Gazetteer places) {
         this.going = going;
+        this.places = places;
         this.campaigns = campaigns;
         this.queries = queries;
         this.countries = countries;
@@ -111,9 +114,10 @@ class EventsApiController {
                    @RequestParam(required = false) String city, @RequestParam(required = false) String type,
                    @RequestParam(required = false) String date, @RequestParam(required = false) String mode,
                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                   @RequestParam(required = false) String q, @RequestParam(required = false) String page) {
+                   @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+                   @RequestParam(required = false) String near, @RequestParam(required = false) String radius) {
         Campaign c = campaigns.forApi(slug);
-        EventQueries.Filter filter = FilterParams.forApi(countries, country, city, type, date, mode, q, from, to);
+        EventQueries.Filter filter = FilterParams.forApi(countries, places, country, city, type, date, mode, q, from, to, near, radius);
         Integer number = PageNumbers.parse(page);
         if (number == null) {
             throw ApiProblem.fields("events.error.page", Map.of("page", "events.error.page"));
@@ -121,7 +125,8 @@ class EventsApiController {
         int size = properties.apiPageSize();
         EventQueries.Page result = queries.find(c.id(), filter, EventQueries.Order.BY_TIME, size, (number - 1) * size, true);
         Map<Long, Integer> going = this.going.counts(result.events().stream().map(PublicEvent::id).toList());
-        return new ApiPage(number, size, result.total(), result.events().stream().map(e -> event(e, going.get(e.id()))).toList());
+        return new ApiPage(number, size, result.total(), result.events().stream()
+                .map(e -> event(e, going.get(e.id()), result.distances().get(e.id()))).toList());
     }
 
     @PostMapping(value = "/{slug}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -149,7 +154,8 @@ class EventsApiController {
                 new ApiLinks(api + "/events", LanguageUrls.prefixed(locale, "/events?campaign=" + c.slug()), api + "/events.ics", api + "/events.atom"));
     }
 
-    private ApiEvent event(PublicEvent e, Integer going) {
+    /** An event; {@code going} where its organizers enabled it, {@code distance} (km, to 0.1) only in a search near a place. */
+    private ApiEvent event(PublicEvent e, Integer going, Double distance) {
         ApiLocation location = e.online() && e.country() == null && e.city() == null ? null
                 : new ApiLocation(e.venue(), e.address(), e.city(), e.country(),
                 e.latitude() == null ? null : e.latitude().doubleValue(),
@@ -159,6 +165,7 @@ class EventsApiController {
                 .toList();
         return new ApiEvent(e.id(), platform.link(SupportedLanguages.BASE, "/events/" + e.id()), e.title(), e.type().name(), e.description(),
                 e.languages(), EventFormat.iso(e.start()), EventFormat.iso(e.end()), e.zone().getId(), e.online(),
-                e.onlineUrl(), location, e.organizers(), organizations, e.accessibility(), going);
+                e.onlineUrl(), location, e.organizers(), organizations, e.accessibility(), going,
+                distance == null ? null : Math.round(distance * 10) / 10.0);
     }
 }

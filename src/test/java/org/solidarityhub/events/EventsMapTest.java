@@ -72,6 +72,8 @@ class EventsMapTest extends WebTest {
         assertThat(map.hasAttr("hidden")).isFalse();
         assertThat(map.attr("data-markers")).isEqualTo("1");
         assertThat(map.select("path.leaflet-interactive")).hasSize(1);
+        // "use my location" exists only where scripts run (the page itself has no such button: EventsNearTest)
+        assertThat(list.select("form.filters button.near-locate").text()).isEqualTo("Use my location");
         Document page = render(chromium, "/en/events/" + id);
         assertThat(page.selectFirst("#event-map").attr("data-markers")).isEqualTo("1");
         assertThat(page.selectFirst(".your-time").hasAttr("hidden")).isFalse();
