@@ -72,7 +72,7 @@ class DemoContent implements ApplicationRunner {
             List<Organization> organizers = demo.event().organizations() == null ? List.of()
                     : demo.event().organizations().stream().map(o -> organizations.findOrCreate(o.name(), o.country(), null)).toList();
             organizers.forEach(o -> organizations.verify(o.id()));
-            EventRules.Outcome outcome = rules.check(demo.event(), Locale.ENGLISH, false, false);
+            EventRules.Outcome outcome = rules.check(demo.event(), campaign, Locale.ENGLISH, false, false);
             if (!outcome.valid()) {
                 throw new IllegalStateException("demo event " + demo.key() + " is not valid: " + outcome.errors());
             }

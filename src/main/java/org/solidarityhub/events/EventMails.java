@@ -2,6 +2,7 @@ package org.solidarityhub.events;
 
 import java.util.Locale;
 
+import org.solidarityhub.platform.DateTimes;
 import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.platform.PlatformProperties;
 import org.springframework.context.MessageSource;
@@ -41,6 +42,22 @@ class EventMails {
     void rejected(String email, Locale language, String title, String reason, boolean change) {
         send(email, change ? "events.mail.changeRejected" : "events.mail.rejected", language, new Object[]{title},
                 new Object[]{title, reason});
+    }
+
+    /** One event of a "my events" mail: its title, local start and its new management link's token. */
+    record ManagementLink(String title, java.time.LocalDateTime startsLocal, java.time.ZoneId zone, String token) {
+    }
+
+    /** "My events": one mail with the management links of all the events of an address. */
+    void managementLinks(String email, Locale language, java.util.List<ManagementLink> links) {
+        DateTimes dates = DateTimes.of(language);
+        StringBuilder list = new StringBuilder();
+        for (ManagementLink link : links) {
+            list.append(list.isEmpty() ? "" : "\n\n").append(link.title()).append("\n")
+                    .append(dates.dateTime(link.startsLocal())).append(" (").append(link.zone().getId()).append(")\n")
+                    .append(platform.link(language, "/events/manage/" + link.token()));
+        }
+        send(email, "events.mine.mail", language, new Object[0], new Object[]{list.toString()});
     }
 
     private void send(String email, String key, Locale language, Object[] subjectArgs, Object[] bodyArgs) {

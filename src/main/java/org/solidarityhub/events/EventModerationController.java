@@ -43,8 +43,13 @@ class EventModerationController {
     private final Events events;
     private final Countries countries;
     private final MessageSource messages;
+    private final LikelyDuplicates duplicates;
+    private final PlacePreview maps;
 
-    EventModerationController(Events events, Countries countries, MessageSource messages) {
+    EventModerationController(Events events, Countries countries, MessageSource messages, LikelyDuplicates duplicates,
+                              PlacePreview maps) {
+        this.duplicates = duplicates;
+        this.maps = maps;
         this.events = events;
         this.countries = countries;
         this.messages = messages;
@@ -100,6 +105,9 @@ class EventModerationController {
         Draft proposed = event.latest() == null ? null : event.latest().draft();
         Draft current = event.pending() != null && event.published() != null ? event.published().draft() : null;
         model.addAttribute("isChange", current != null);
+        model.addAttribute("duplicates", event.inQueue() ? duplicates.of(event) : List.of());
+        model.addAttribute("placeMap", proposed == null || proposed.online() ? ""
+                : maps.svg(proposed.latitude(), proposed.longitude(), String.join(", ", nonEmpty(proposed.city(), proposed.country()))));
         model.addAttribute("unverified", event.pending() == null ? List.of()
                 : event.pending().organizations().stream().filter(o -> !o.verified()).toList());
         model.addAttribute("lines", proposed == null ? List.of() : lines(current, proposed,

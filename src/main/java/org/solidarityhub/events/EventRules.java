@@ -61,12 +61,13 @@ class EventRules {
         this.supported = supported;
     }
 
-    Outcome check(SubmitEvent in, Locale locale, boolean contactRequired) {
-        return check(in, locale, contactRequired, true);
+    /** Checks a submission to a campaign (its start must fall on a day of the campaign, see {@link TimeRules}). */
+    Outcome check(SubmitEvent in, Campaign campaign, Locale locale, boolean contactRequired) {
+        return check(in, campaign, locale, contactRequired, true);
     }
 
-    /** As {@link #check(SubmitEvent, Locale, boolean)}; demo content skips the range around today. */
-    Outcome check(SubmitEvent in, Locale locale, boolean contactRequired, boolean nearToday) {
+    /** As {@link #check(SubmitEvent, Campaign, Locale, boolean)}; demo content skips the range around today. */
+    Outcome check(SubmitEvent in, Campaign campaign, Locale locale, boolean contactRequired, boolean nearToday) {
         Problems p = new Problems("events.error");
         // what
         String title = line(p, "title", in.title(), TITLE_LIMIT, true);
@@ -74,7 +75,7 @@ class EventRules {
         String description = text(p, "description", in.description(), DESCRIPTION_LIMIT);
         List<String> languages = languages(p, in.languages());
         PlaceRules.Place place = places.check(p, in, type);
-        TimeRules.Timing timing = times.check(p, in, place, nearToday);
+        TimeRules.Timing timing = times.check(p, in, place, nearToday, campaign, locale);
         // who
         String organizers = line(p, "organizers", in.organizers(), ORGANIZERS_LIMIT, true);
         List<SubmitEvent.OrganizationRef> organizations = organizations(p, in.organizations(), place.country());

@@ -1,5 +1,6 @@
 package org.solidarityhub.events;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -48,18 +49,80 @@ class EventStore {
 
     long insertEvent(long campaignId, EventStatus status, String email, Locale language,
                      Instant expiresAt, String demoKey) {
+        return insertEvent(campaignId, status, email, language, expiresAt, demoKey, null).orElseThrow();
+    }
+
+    /**
+     * Stores a new event, unless one with the same submission key exists (a submission sent twice: then empty). In
+     * PostgreSQL a second insert of the same key waits for the first transaction and then does nothing.
+     */
+    Optional<Long> insertEvent(long campaignId, EventStatus status, String email, Locale language,
+                               Instant expiresAt, String demoKey, String submissionKey) {
         KeyHolder key = new GeneratedKeyHolder();
         Instant now = clock.instant();
-        db.sql("""
+        int inserted = db.sql("""
                         INSERT INTO event (campaign_id, status, contact_email, language, created_at, expires_at,
-                                           updated_at, demo_key)
-                        VALUES (:campaign, :status, :email, :language, :now, :expires, :now, :demo)""")
+                                           updated_at, demo_key, submission_key)
+                        VALUES (:campaign, :status, :email, :language, :now, :expires, :now, :demo, :submissionKey)
+                        ON CONFLICT DO NOTHING""")
                 .param("campaign", campaignId).param("status", status.name())
                 .param("email", email).param("language", language.getLanguage())
                 .param("now", Timestamps.toDb(now)).param("expires", Timestamps.toDb(expiresAt))
-                .param("demo", demoKey)
+                .param("demo", demoKey).param("submissionKey", submissionKey)
                 .update(key, "id");
-        return key.getKeyAs(Number.class).longValue();
+        Number id = inserted == 1 ? key.getKeyAs(Number.class) : null;
+        return id == null ? Optional.empty() : Optional.of(id.longValue());
+    }
+
+    /** An event of a contact address, as the "my events" mail lists it. */
+    record OwnEvent(long id, String title, LocalDateTime startsLocal, ZoneId zone) {
+    }
+
+    /**
+     * The events whose contact email is this address (compared without case), but for unconfirmed ones that
+     * expired and for rejected ones (their links lead nowhere useful), soonest first, at most {@code limit}.
+     */
+    List<OwnEvent> eventsOfContact(String email, Instant now, int limit) {
+        return db.sql("""
+                        SELECT e.id, r.title, r.starts_local, r.time_zone
+                        FROM event e JOIN event_revision r ON r.id = COALESCE(e.pending_revision, e.published_revision)
+                        WHERE LOWER(e.contact_email) = :email AND e.status <> 'REJECTED'
+                          AND (e.status <> 'UNCONFIRMED' OR e.expires_at > :now)
+                        ORDER BY r.starts_at, e.id
+                        LIMIT :limit""")
+                .param("email", email.strip().toLowerCase(Locale.ROOT)).param("now", Timestamps.toDb(now)).param("limit", limit)
+                .query((rs, n) -> new OwnEvent(rs.getLong("id"), rs.getString("title"),
+                        rs.getTimestamp("starts_local").toLocalDateTime(), ZoneId.of(rs.getString("time_zone"))))
+                .list();
+    }
+
+    /** Another event of a campaign on a given day, as the moderators' duplicate warning compares it. */
+    record SameDay(long id, String title, String city, String country, BigDecimal latitude, BigDecimal longitude) {
+    }
+
+    /**
+     * The other events of a campaign whose latest version starts on the given local date, but for rejected ones and
+     * unconfirmed ones (not yet submitted for real), at most {@code limit}.
+     */
+    List<SameDay> sameDay(long campaignId, long exceptId, java.time.LocalDate day, int limit) {
+        return db.sql("""
+                        SELECT e.id, r.title, r.city, r.country, p.latitude, p.longitude
+                        FROM event e JOIN event_revision r ON r.id = COALESCE(e.pending_revision, e.published_revision)
+                        LEFT JOIN event_place p ON p.id = r.place_id
+                        WHERE e.campaign_id = :campaign AND e.id <> :except AND e.status IN ('PENDING', 'APPROVED')
+                          AND r.starts_local >= :from AND r.starts_local < :to
+                        ORDER BY e.id
+                        LIMIT :limit""")
+                .param("campaign", campaignId).param("except", exceptId)
+                .param("from", day.atStartOfDay()).param("to", day.plusDays(1).atStartOfDay()).param("limit", limit)
+                .query((rs, n) -> new SameDay(rs.getLong("id"), rs.getString("title"), rs.getString("city"),
+                        rs.getString("country"), rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude")))
+                .list();
+    }
+
+    /** The event stored under a submission key (the first of identical submissions). */
+    Optional<Long> idBySubmissionKey(String submissionKey) {
+        return db.sql("SELECT id FROM event WHERE submission_key = :key").param("key", submissionKey).query(Long.class).optional();
     }
 
     /** Stores a version of an event's content, with its place and organizations (found or created). */
@@ -167,7 +230,7 @@ class EventStore {
     /** Erases the contact email of events whose every version ended before the cut-off. */
     int eraseContacts(Instant endedBefore) {
         return db.sql("""
-                        UPDATE event SET contact_email = NULL
+                        UPDATE event SET contact_email = NULL, submission_key = NULL
                         WHERE contact_email IS NOT NULL AND status <> 'UNCONFIRMED'
                           AND NOT EXISTS (SELECT 1 FROM event_revision r WHERE r.event_id = event.id AND r.ends_at >= :cut)""")
                 .param("cut", Timestamps.toDb(endedBefore)).update();

@@ -67,7 +67,7 @@ class EventSubmissionController {
             return "redirect:/events/submitted"; // a bot: looks like success, stores nothing
         }
         limits.check(request);
-        EventRules.Outcome outcome = rules.check(form.toSubmission(locale), locale, true);
+        EventRules.Outcome outcome = rules.check(form.toSubmission(locale), c, locale, true);
         GoingMode goingMode = GoingMode.check(outcome.problems(), going);
         if (!outcome.valid()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -103,7 +103,8 @@ class EventSubmissionController {
         if (!event.editable()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
-        EventRules.Outcome outcome = rules.check(form.toSubmission(locale), locale, false);
+        Campaign campaign = campaigns.byId(event.campaignId()).orElseThrow();
+        EventRules.Outcome outcome = rules.check(form.toSubmission(locale), campaign, locale, false);
         if (!outcome.valid()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showManage(event, token, form, outcome.errors(), null, locale, model, response);

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.solidarityhub.platform.AuditLog;
 import org.solidarityhub.platform.ExpiredLinkException;
 import org.solidarityhub.platform.SupportedLanguages;
+import org.solidarityhub.platform.Tokens;
+import org.solidarityhub.submissions.EmailKey;
 import org.solidarityhub.submissions.EmailedLinks;
 import org.solidarityhub.submissions.SubmissionConfirmed;
 import org.solidarityhub.submissions.SubmissionLifecycle;
@@ -29,6 +31,8 @@ class Events {
     /** The subject type of an event's links, and the purpose of its one link. */
     static final String SUBJECT = "event";
     static final String MANAGE = "MANAGE";
+    /** The most events one "my events" mail lists. */
+    static final int MOST_IN_ONE_MAIL = 200;
 
     /** A stored submission and the token of its management link (which exists only in the mail). */
     record Submitted(long id, String token) {
@@ -60,6 +64,11 @@ class Events {
         this.clock = clock;
     }
 
+    /**
+     * Stores a submission with its confirmation mail. The same submission sent again within the duplicate window (a
+     * double click, a form posted twice, at once or later) stores nothing and mails nothing: the answer names the
+     * event of the first, without a token.
+     */
     @Transactional
     Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language) {
         return submit(campaign, draft, contactEmail, language, GoingMode.NONE);
@@ -68,8 +77,13 @@ class Events {
     /** As {@link #submit(Campaign, Draft, String, Locale)}, with the organizers' choice of "I'm going". */
     @Transactional
     Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingMode going) {
-        long id = store.insertEvent(campaign.id(), EventStatus.UNCONFIRMED, contactEmail, language,
-                clock.instant().plus(properties.unconfirmedValidity()), null);
+        String key = submissionKey(campaign, draft, contactEmail, language, going);
+        Optional<Long> stored = store.insertEvent(campaign.id(), EventStatus.UNCONFIRMED, contactEmail, language,
+                clock.instant().plus(properties.unconfirmedValidity()), null, key);
+        if (stored.isEmpty()) {
+            return new Submitted(store.idBySubmissionKey(key).orElseThrow(), null);
+        }
+        long id = stored.get();
         // the management link never expires itself: an unconfirmed event does (expires_at), and the link with it
         String token = links.issue(SUBJECT, id, MANAGE, null);
         long revision = store.insertRevision(id, draft);
@@ -80,6 +94,39 @@ class Events {
         mails.confirmation(contactEmail, language, draft.title(), token);
         audit.record("events.submitted", "event", id, "type=" + draft.type() + " country=" + draft.country());
         return new Submitted(id, token);
+    }
+
+    /**
+     * What makes two submissions the same: campaign, normalized contact address, language, every field of the
+     * draft, the choice of "I'm going", and the window of time they arrive in ({@code events.duplicate-window}, counted from the epoch).
+     */
+    private String submissionKey(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingMode going) {
+        long window = clock.instant().getEpochSecond() / Math.max(1, properties.duplicateWindow().toSeconds());
+        return Tokens.hash(campaign.id() + "\n" + (contactEmail == null ? "" : EmailKey.normalize(contactEmail)) + "\n"
+                + language.getLanguage() + "\n" + draft + "\n" + going + "\n" + window);
+    }
+
+    /**
+     * "My events": mails the contact address one message with a fresh management link for each of its events; the
+     * links mailed before stop working (a lost or leaked link is replaced, never copied: only hashes are stored, so
+     * an old token cannot be mailed again). Sends nothing when the address has no events. Returns how many events the
+     * mail lists; the caller answers the same either way.
+     */
+    @Transactional
+    int mailManagementLinks(String email, Locale language) {
+        List<EventStore.OwnEvent> own = store.eventsOfContact(email, clock.instant(), MOST_IN_ONE_MAIL);
+        if (own.isEmpty()) {
+            return 0;
+        }
+        List<EventMails.ManagementLink> mailed = new java.util.ArrayList<>();
+        for (EventStore.OwnEvent event : own) {
+            links.revokeAll(SUBJECT, event.id(), MANAGE);
+            mailed.add(new EventMails.ManagementLink(event.title(), event.startsLocal(), event.zone(),
+                    links.issue(SUBJECT, event.id(), MANAGE, null)));
+            audit.record("events.links-reissued", "event", event.id(), "my events");
+        }
+        mails.managementLinks(email, language, mailed);
+        return own.size();
     }
 
     /** Stores an approved event directly (demo content). */

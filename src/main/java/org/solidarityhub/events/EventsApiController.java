@@ -134,7 +134,7 @@ class EventsApiController {
                                     HttpServletRequest request) {
         Campaign c = campaigns.forApi(slug);
         limits.check(request);
-        EventRules.Outcome outcome = rules.check(body, locale, true);
+        EventRules.Outcome outcome = rules.check(body, c, locale, true);
         GoingMode going = GoingMode.check(outcome.problems(), body.going());
         if (!outcome.valid()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "events.error.form", outcome.problems().all());

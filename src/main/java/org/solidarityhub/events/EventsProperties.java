@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiPageSize         events per page of the JSON API
  * @param submissionsPer10Minutes submissions one IP address may make in 10 minutes (form and API together)
  * @param submissionsPerDay   submissions one IP address may make in a day
+ * @param duplicateWindow     the window within which the same submission sent again (a double click) is stored once
+ * @param myEventsPerHour     "my events" requests one IP address may make in an hour
+ * @param myEventsMailsPerDay "my events" mails one email address may receive in a day (more requests mail nothing)
  * @param benchHelloWorld     serve GET /bench/hello-world, the baseline of bench/events (never in production)
  */
 @ConfigurationProperties("events")
@@ -30,6 +33,9 @@ record EventsProperties(
         @DefaultValue("100") int apiPageSize,
         @DefaultValue("30") int submissionsPer10Minutes,
         @DefaultValue("300") int submissionsPerDay,
+        @DefaultValue("10m") Duration duplicateWindow,
+        @DefaultValue("5") int myEventsPerHour,
+        @DefaultValue("3") int myEventsMailsPerDay,
         boolean benchHelloWorld) {
 
     boolean hasTiles() {

@@ -7,12 +7,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import org.solidarityhub.platform.DateTimes;
 
 import org.solidarityhub.submissions.Problems;
 
 /**
  * When an event takes place: local start and end in a time zone, given or taken from the place. Times that do
- * not exist in the zone (the clocks change then), too long events and dates far from today are refused.
+ * not exist in the zone (the clocks change then), too long events and dates far from today are refused, and so
+ * is an event that does not start on a day of its campaign: the campaign's dates are calendar days at each
+ * place (a week of action follows the local calendar), so the local start date must lie between the campaign's
+ * first and last day, both included; the event may end after the last day (an evening that runs past midnight,
+ * a camp that spans the last day), but one that starts before the first day is refused even if it ends inside.
  */
 final class TimeRules {
 
@@ -33,7 +40,7 @@ final class TimeRules {
         this.clock = clock;
     }
 
-    Timing check(Problems p, SubmitEvent in, PlaceRules.Place place, boolean nearToday) {
+    Timing check(Problems p, SubmitEvent in, PlaceRules.Place place, boolean nearToday, Campaign campaign, Locale locale) {
         ZoneId zone = zone(p, in.timezone(), place);
         LocalDateTime start = dateTime(p, "start", in.start());
         LocalDateTime end = dateTime(p, "end", in.end());
@@ -54,6 +61,9 @@ final class TimeRules {
             if (start != null && !p.has("start") && nearToday && !nearToday(start, zone)) {
                 p.add("start", "dateRange");
             }
+        }
+        if (start != null && !p.has("start") && !campaign.contains(start.toLocalDate())) {
+            p.add("start", "outsideCampaign", campaign.name(locale), DateTimes.of(locale).dateRange(campaign.startsOn(), campaign.endsOn()));
         }
         return new Timing(zone, start, end);
     }

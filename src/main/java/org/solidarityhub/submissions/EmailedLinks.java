@@ -117,6 +117,12 @@ public class EmailedLinks {
                 .param("type", subjectType).param("id", subjectId).update();
     }
 
+    /** Ends the links of a subject that serve one purpose (replaced by a new link mailed in their place). */
+    public int revokeAll(String subjectType, long subjectId, String purpose) {
+        return db.sql("DELETE FROM emailed_link WHERE subject_type = :type AND subject_id = :id AND purpose = :purpose")
+                .param("type", subjectType).param("id", subjectId).param("purpose", purpose).update();
+    }
+
     /** Ends every link of many subjects of one type (erased by a retention rule). */
     public int revokeAll(String subjectType, List<Long> subjectIds) {
         int revoked = 0;

@@ -46,7 +46,7 @@ class EventsFeedsTest extends WebTest {
 
     @BeforeEach
     void events() {
-        campaign = EventsFixture.newCampaign(campaigns);
+        campaign = EventsFixture.newCampaign(campaigns, java.time.LocalDate.of(2027, 3, 31));
         // across four zones, and across the nights the clocks change (New York 14 March, Europe 28 March 2027)
         add("kyiv", EventsFixture.event("Night in Kyiv", "CONCERT", "2027-03-27T22:00", "2027-03-28T05:00", null, "Kyiv", "UA", "PUBLIC"));
         add("brussels", EventsFixture.event("Peace for Ukraine", "DEMONSTRATION", "2027-02-25T13:00", "2027-02-25T16:00", null, "Brussels", "BE", "PUBLIC"));
@@ -128,7 +128,7 @@ class EventsFeedsTest extends WebTest {
     @Test
     void aCancelledEventStaysInTheCalendarAsCancelledAndLeavesTheList() throws Exception {
         EventRules.Outcome outcome = rules.check(EventsFixture.event("Cancelled concert", "CONCERT", "2027-02-27T19:00",
-                "2027-02-27T21:00", null, "Kyiv", "UA", "PUBLIC"), java.util.Locale.ENGLISH, true);
+                "2027-02-27T21:00", null, "Kyiv", "UA", "PUBLIC"), campaign, java.util.Locale.ENGLISH, true);
         Events.Submitted submitted = events.submit(campaign, outcome.draft(), outcome.contactEmail(), java.util.Locale.ENGLISH);
         events.confirm(submitted.token());
         events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());

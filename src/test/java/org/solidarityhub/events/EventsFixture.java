@@ -15,20 +15,26 @@ public final class EventsFixture {
     }
 
     static Campaign newCampaign(Campaigns campaigns) {
+        return newCampaign(campaigns, LocalDate.of(2027, 3, 3));
+    }
+
+    /** A new campaign from 24 February 2027 to the given day (events must start on one of its days). */
+    static Campaign newCampaign(Campaigns campaigns, LocalDate endsOn) {
         return campaigns.createIfAbsent("test-" + UUID.randomUUID().toString().substring(0, 8),
-                LocalDate.of(2027, 2, 24), LocalDate.of(2027, 3, 3), Map.of(
+                LocalDate.of(2027, 2, 24), endsOn, Map.of(
                         "en", new Campaign.Text("Test week of action", "A campaign of a test."),
                         "uk", new Campaign.Text("Тестовий тиждень дій", "Кампанія тесту.")));
     }
 
     /**
-     * A new campaign running from today (the application's clock) for a week, and so the current one (the newest of
-     * the running campaigns, whatever campaigns other tests made); returns its slug.
+     * A new campaign running from today (the application's clock) for a week, or until 3 March 2027 if that is later
+     * (so that the fixture's events of 25 February 2027 fall on its days), and so the current one (the newest of the
+     * running campaigns, whatever campaigns other tests made); returns its slug.
      */
     public static String runningCampaignSlug(org.springframework.context.ApplicationContext context) {
         LocalDate today = LocalDate.ofInstant(context.getBean(java.time.Clock.class).instant(), java.time.ZoneOffset.UTC);
         return context.getBean(Campaigns.class).createIfAbsent("running-" + UUID.randomUUID().toString().substring(0, 8),
-                today, today.plusDays(7), Map.of(
+                today, java.util.Collections.max(List.of(today.plusDays(7), LocalDate.of(2027, 3, 3))), Map.of(
                         "en", new Campaign.Text("Test week of action", "A campaign of a test."),
                         "uk", new Campaign.Text("Тестовий тиждень дій", "Кампанія тесту."))).slug();
     }
@@ -111,7 +117,7 @@ public final class EventsFixture {
 
     /** Stores, confirms and approves an event directly; returns its id. */
     static long approved(EventRules rules, Events events, EventStore store, Campaign campaign, SubmitEvent submission) {
-        EventRules.Outcome outcome = rules.check(submission, java.util.Locale.ENGLISH, true);
+        EventRules.Outcome outcome = rules.check(submission, campaign, java.util.Locale.ENGLISH, true);
         if (!outcome.valid()) {
             throw new AssertionError(outcome.errors());
         }
@@ -123,7 +129,7 @@ public final class EventsFixture {
 
     /** Stores and confirms an event (waiting for a moderator); returns the token. */
     static Events.Submitted pending(EventRules rules, Events events, Campaign campaign, SubmitEvent submission) {
-        EventRules.Outcome outcome = rules.check(submission, java.util.Locale.ENGLISH, true);
+        EventRules.Outcome outcome = rules.check(submission, campaign, java.util.Locale.ENGLISH, true);
         Events.Submitted submitted = events.submit(campaign, outcome.draft(), outcome.contactEmail(), java.util.Locale.ENGLISH);
         events.confirm(submitted.token());
         return submitted;

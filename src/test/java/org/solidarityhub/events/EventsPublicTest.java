@@ -88,7 +88,7 @@ class EventsPublicTest extends WebTest {
         events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
         assertThat(titles("/en" + list + "&country=LT")).containsExactlyInAnyOrder("Street art", "Vigil before");
         EventRules.Outcome changed = rules.check(EventsFixture.event("Vigil after", "RALLY_OR_VIGIL", "2027-02-27T18:00",
-                "2027-02-27T19:00", null, "Vilnius", "LT", "PUBLIC"), java.util.Locale.ENGLISH, false);
+                "2027-02-27T19:00", null, "Vilnius", "LT", "PUBLIC"), campaign, java.util.Locale.ENGLISH, false);
         events.edit(submitted.token(), changed.draft());
         events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
         assertThat(titles("/en" + list + "&country=LT")).containsExactlyInAnyOrder("Street art", "Vigil after");
@@ -338,7 +338,7 @@ class EventsPublicTest extends WebTest {
                 EventsFixture.event("Original title", "CONCERT", "2027-02-26T19:00", "2027-02-26T22:00", null, "Kyiv", "UA", "PUBLIC"));
         events.approve(submitted.id(), store.find(submitted.id()).orElseThrow().pending().id());
         EventRules.Outcome changed = rules.check(EventsFixture.event("Changed title", "CONCERT", "2027-02-26T20:00",
-                "2027-02-26T22:00", null, "Kyiv", "UA", "PUBLIC"), java.util.Locale.ENGLISH, false);
+                "2027-02-26T22:00", null, "Kyiv", "UA", "PUBLIC"), campaign, java.util.Locale.ENGLISH, false);
         assertThat(events.edit(submitted.token(), changed.draft())).isEqualTo(Events.EditOutcome.CHANGE_QUEUED);
         Browser.Page page = browser.get("/en/events/" + submitted.id());
         assertThat(page.text("h1")).isEqualTo("Original title");
