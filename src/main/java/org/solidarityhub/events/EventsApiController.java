@@ -55,7 +55,7 @@ class EventsApiController {
 
     record ApiEvent(long id, String url, String title, String type, String description, List<String> languages,
                     String start, String end, String timezone, boolean online, String onlineUrl, ApiLocation location,
-                    String organizers, List<ApiOrganization> organizations, String accessibility) {
+                    String organizers, List<ApiOrganization> organizations, String accessibility, List<Long> series) {
     }
 
     record ApiPage(int page, int pageSize, long total, List<ApiEvent> events) {
@@ -74,9 +74,12 @@ class EventsApiController {
     private final PlatformProperties platform;
     private final MessageSource messages;
 
+    private final EventSeries series;
+
     EventsApiController(Campaigns campaigns, EventQueries queries, Countries countries, EventRules rules, Events events,
                         SubmissionLimits limits, EventsProperties properties, PlatformProperties platform,
-                        MessageSource messages) {
+                        MessageSource messages, EventSeries series) {
+        this.series = series;
         this.campaigns = campaigns;
         this.queries = queries;
         this.countries = countries;
@@ -117,7 +120,9 @@ class EventsApiController {
         }
         int size = properties.apiPageSize();
         EventQueries.Page result = queries.find(c.id(), filter, EventQueries.Order.BY_TIME, size, (number - 1) * size, true);
-        return new ApiPage(number, size, result.total(), result.events().stream().map(this::event).toList());
+        Map<Long, List<Long>> siblings = series.ids(result.events().stream().map(PublicEvent::id).toList());
+        return new ApiPage(number, size, result.total(), result.events().stream()
+                .map(e -> event(e, siblings.getOrDefault(e.id(), List.of()))).toList());
     }
 
     @PostMapping(value = "/{slug}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -144,7 +149,7 @@ class EventsApiController {
                 new ApiLinks(api + "/events", LanguageUrls.prefixed(locale, "/events?campaign=" + c.slug()), api + "/events.ics", api + "/events.atom"));
     }
 
-    private ApiEvent event(PublicEvent e) {
+    private ApiEvent event(PublicEvent e, List<Long> siblings) {
         ApiLocation location = e.online() && e.country() == null && e.city() == null ? null
                 : new ApiLocation(e.venue(), e.address(), e.city(), e.country(),
                 e.latitude() == null ? null : e.latitude().doubleValue(),
@@ -154,6 +159,6 @@ class EventsApiController {
                 .toList();
         return new ApiEvent(e.id(), platform.link(SupportedLanguages.BASE, "/events/" + e.id()), e.title(), e.type().name(), e.description(),
                 e.languages(), EventFormat.iso(e.start()), EventFormat.iso(e.end()), e.zone().getId(), e.online(),
-                e.onlineUrl(), location, e.organizers(), organizations, e.accessibility());
+                e.onlineUrl(), location, e.organizers(), organizations, e.accessibility(), siblings);
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiPageSize         events per page of the JSON API
  * @param submissionsPer10Minutes submissions one IP address may make in 10 minutes (form and API together)
  * @param submissionsPerDay   submissions one IP address may make in a day
+ * @param maxImages         pictures and posters one event may have (docs/events.md, "Pictures and posters")
+ * @param maxOccurrences    events one recurring or multi-place action may become (docs/events.md)
  * @param benchHelloWorld     serve GET /bench/hello-world, the baseline of bench/events (never in production)
  */
 @ConfigurationProperties("events")
@@ -30,6 +32,8 @@ record EventsProperties(
         @DefaultValue("100") int apiPageSize,
         @DefaultValue("30") int submissionsPer10Minutes,
         @DefaultValue("300") int submissionsPerDay,
+        @DefaultValue("4") int maxImages,
+        @DefaultValue("10") int maxOccurrences,
         boolean benchHelloWorld) {
 
     boolean hasTiles() {
