@@ -202,14 +202,7 @@ class EventImages {
     }
 
     private void publishReady(long eventId) {
-        boolean any = false;
-        for (MediaItem item : of(eventId)) {
-            if (item.ready() && !item.published()) {
-                media.publish(item.id());
-                any = true;
-            }
-        }
-        if (any) {
+        if (media.publishReady(images.of(eventId)) > 0) {
             images.touch(eventId, clock.instant());
         }
     }

@@ -3,84 +3,40 @@ package org.solidarityhub.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityhub.media.Media;
 import org.solidarityhub.media.MediaItem;
-import org.solidarityhub.media.MediaState;
 import org.solidarityhub.submissions.Retention;
 import org.solidarityhub.submissions.RetentionRule;
 import org.solidarityhub.test.Browser;
 import org.solidarityhub.test.TestMailServer;
-import org.solidarityhub.test.WebTest;
+import org.solidarityhub.test.TestPhotos;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Pictures and posters of events through the media pipeline, as an organizer sends them without JavaScript (a
  * multipart form): shown on the cards, the front page and the event page once the event is approved, without the
  * metadata of the upload; every class of bad input refused with its message and nothing kept.
  */
-class EventImagesTest extends WebTest {
+class EventImagesTest extends RunningCampaignTest {
 
     private static final byte[] CANARY = "GPS-CANARY-50.8571-4.3592".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    Events events;
-
-    @Autowired
-    EventStore store;
-
-    @Autowired
     Media media;
-
-    String slug;
-    LocalDate day;
-
-    @BeforeEach
-    void campaign() {
-        slug = EventsFixture.runningCampaignSlug(context);
-        day = LocalDate.ofInstant(applicationClock.instant(), ZoneOffset.UTC).plusDays(2);
-        browser.from(uniqueIp());
-    }
 
     /** A JPEG drawn with Java2D, with an APP1 segment after its start that carries a canary string (as EXIF would). */
     static byte[] photo(Color color) {
-        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(color);
-        g.fillRect(0, 0, 400, 300);
-        g.setColor(Color.YELLOW);
-        g.fillOval(100, 75, 200, 150);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] jpeg = out.toByteArray();
+        byte[] jpeg = TestPhotos.jpeg(400, 300, color);
         byte[] payload = new byte[6 + CANARY.length];
         System.arraycopy("Exif\0\0".getBytes(StandardCharsets.US_ASCII), 0, payload, 0, 6);
         System.arraycopy(CANARY, 0, payload, 6, CANARY.length);
@@ -97,13 +53,6 @@ class EventImagesTest extends WebTest {
         return new Browser.FilePart("images", name, type, content);
     }
 
-    private Map<String, Object> fields(String title, String email) {
-        Map<String, Object> fields = new HashMap<>(EventsFixture.brussels(title, email));
-        fields.put("start", day + "T13:00");
-        fields.put("end", day + "T16:00");
-        return fields;
-    }
-
     private Browser.Page submit(String language, Map<String, Object> fields, List<Browser.FilePart> files) {
         Browser.Page form = browser.get("/" + language + "/events/new?campaign=" + slug);
         assertThat(form.status()).isEqualTo(200);
@@ -112,11 +61,7 @@ class EventImagesTest extends WebTest {
     }
 
     private long eventTitled(String title) {
-        return db.sql("SELECT event_id FROM event_revision WHERE title = :title").param("title", title).query(Long.class).single();
-    }
-
-    private long eventsTitled(String title) {
-        return db.sql("SELECT COUNT(*) FROM event_revision WHERE title = :title").param("title", title).query(Long.class).single();
+        return eventsTitled(title).getFirst();
     }
 
     private long mediaRows() {
@@ -126,19 +71,7 @@ class EventImagesTest extends WebTest {
     private List<MediaItem> processed(long eventId) {
         List<Long> ids = db.sql("SELECT media_id FROM event_image WHERE event_id = :id ORDER BY added_at, media_id")
                 .param("id", eventId).query(Long.class).list();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            List<MediaItem> items = media.findAll(ids);
-            if (items.stream().noneMatch(i -> i.state() == MediaState.PROCESSING) || System.nanoTime() > deadline) {
-                return items;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return items;
-            }
-        }
+        return TestPhotos.processed(media, ids);
     }
 
     /** Confirms from the mailed link and approves as a moderator would; returns the management path. */
@@ -224,7 +157,7 @@ class EventImagesTest extends WebTest {
         assertThat(page.doc().selectFirst("#images").attr("aria-invalid")).isEqualTo("true");
         assertThat(page.doc().selectFirst("#title").val()).isEqualTo(title); // the input is kept
         assertThat(page.body()).contains("Your pictures were not kept: please choose them again.");
-        assertThat(eventsTitled(title)).isZero();
+        assertThat(eventsTitled(title)).isEmpty();
         assertThat(mediaRows()).isEqualTo(before);
     }
 

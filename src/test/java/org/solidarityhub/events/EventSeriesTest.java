@@ -4,63 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityhub.test.Browser;
 import org.solidarityhub.test.TestMailServer;
-import org.solidarityhub.test.WebTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Recurring and multi-place actions: entered once on the form (without JavaScript), stored as one normal event per
  * date and city, confirmed together, moderated one by one, linked on their pages and in the API; each bad input of
  * the series fields refused with its message and nothing stored.
  */
-class EventSeriesTest extends WebTest {
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    Events events;
-
-    @Autowired
-    EventStore store;
-
-    String slug;
-    LocalDate day;
-
-    @BeforeEach
-    void campaign() {
-        slug = EventsFixture.runningCampaignSlug(context);
-        day = LocalDate.ofInstant(applicationClock.instant(), ZoneOffset.UTC).plusDays(2);
-        browser.from(uniqueIp());
-    }
-
-    private Map<String, Object> fields(String title, String email) {
-        Map<String, Object> fields = new HashMap<>(EventsFixture.brussels(title, email));
-        fields.put("start", day + "T13:00");
-        fields.put("end", day + "T16:00");
-        return fields;
-    }
+class EventSeriesTest extends RunningCampaignTest {
 
     private Browser.Page submit(Map<String, Object> fields) {
         Browser.Page form = browser.get("/en/events/new?campaign=" + slug);
         assertThat(form.status()).isEqualTo(200);
         return browser.submitMultipart(form, "form.event-form", fields, List.of());
-    }
-
-    private List<Long> eventsTitled(String title) {
-        return db.sql("SELECT DISTINCT event_id FROM event_revision WHERE title = :title ORDER BY event_id")
-                .param("title", title).query(Long.class).list();
     }
 
     @Test
