@@ -40,7 +40,7 @@ public class EventDirectory {
      * zone in the reader's language, its city and country code (null when online).
      */
     public record Upcoming(long id, String title, String typeKey, String when, boolean online, @Nullable String city,
-                           @Nullable String country, String language) {
+                           @Nullable String country, String language, @Nullable String thumbnailUrl) {
     }
 
     private final Events events;
@@ -48,8 +48,11 @@ public class EventDirectory {
     private final Campaigns campaigns;
     private final EventStore store;
     private final CampaignVersions versions;
+    private final EventImages images;
 
-    EventDirectory(Events events, EventQueries queries, Campaigns campaigns, EventStore store, CampaignVersions versions) {
+    EventDirectory(Events events, EventQueries queries, Campaigns campaigns, EventStore store, CampaignVersions versions,
+                   EventImages images) {
+        this.images = images;
         this.versions = versions;
         this.store = store;
         this.events = events;
@@ -147,9 +150,12 @@ public class EventDirectory {
     /** The next published events of a campaign that have not ended at {@code now}, soonest first. */
     public List<Upcoming> upcoming(long campaignId, Instant now, int limit, Locale locale) {
         EventQueries.Filter notEnded = new EventQueries.Filter(null, null, null, null, null, null, null, null, now, null);
-        return queries.find(campaignId, notEnded, EventQueries.Order.BY_TIME, limit, 0, false).events().stream()
+        List<PublicEvent> found = queries.find(campaignId, notEnded, EventQueries.Order.BY_TIME, limit, 0, false).events();
+        java.util.Map<Long, EventImages.Shown> pictures = images.firstShown(found.stream().map(PublicEvent::id).toList());
+        return found.stream()
                 .map(e -> new Upcoming(e.id(), e.title(), e.type().messageKey(), EventFormat.when(e.start(), e.end(), locale),
-                        e.online(), e.online() ? null : e.city(), e.online() ? null : e.country(), e.textLanguage()))
+                        e.online(), e.online() ? null : e.city(), e.online() ? null : e.country(), e.textLanguage(),
+                        pictures.containsKey(e.id()) ? pictures.get(e.id()).thumbnail() : null))
                 .toList();
     }
 

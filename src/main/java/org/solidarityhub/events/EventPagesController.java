@@ -40,12 +40,16 @@ class EventPagesController {
     private final EventShareCards cards;
     private final ShareCards shareCards;
     private final Gazetteer places;
+    private final EventImages images;
+    private final EventSeries series;
 
     EventPagesController(Campaigns campaigns, EventQueries queries, EventViews views, Countries countries, Markdown markdown,
                          EventsProperties properties, Events events, AddressRequests addressRequests,
                          java.util.List<EventPageSection> sections, MapLabels mapLabels, EventShareCards cards,
-                         ShareCards shareCards, Gazetteer places) {
+                         ShareCards shareCards, Gazetteer places, EventImages images, EventSeries series) {
         this.places = places;
+        this.images = images;
+        this.series = series;
         this.cards = cards;
         this.shareCards = shareCards;
         this.sections = sections;
@@ -136,6 +140,8 @@ class EventPagesController {
         model.addAttribute("asked", asked);
         Campaign c = campaigns.byId(event.campaignId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("card", views.card(event, locale));
+        model.addAttribute("images", images.shown(id));
+        model.addAttribute("series", series.view(event, locale));
         model.addAttribute("sections", sections.stream().map(s -> {
             Object data = s.data(id, locale);
             return data == null ? null : new EventPageSection.Shown(s.template(), data);

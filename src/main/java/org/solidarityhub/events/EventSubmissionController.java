@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -36,9 +37,14 @@ class EventSubmissionController {
     private final Countries countries;
     private final Organizations organizations;
     private final EventsProperties properties;
+    private final EventImages images;
+    private final EventSeries series;
 
     EventSubmissionController(Campaigns campaigns, Events events, EventRules rules, SubmissionLimits limits,
-                              Countries countries, Organizations organizations, EventsProperties properties) {
+                              Countries countries, Organizations organizations, EventsProperties properties,
+                              EventImages images, EventSeries series) {
+        this.images = images;
+        this.series = series;
         this.properties = properties;
         this.campaigns = campaigns;
         this.events = events;
@@ -54,11 +60,13 @@ class EventSubmissionController {
             return "events/none"; // the home page links here: explain instead of a 404
         }
         Campaign c = campaigns.forPage(campaign);
+        model.addAttribute("seriesForm", SeriesForm.empty());
         return showForm(c, EventForm.empty(), Map.of(), locale, model, response);
     }
 
     @PostMapping("/events/new")
-    String submit(@RequestParam(required = false) String campaign, EventForm form,
+    String submit(@RequestParam(required = false) String campaign, EventForm form, SeriesForm seriesForm,
+                  @RequestParam(name = "images", required = false) List<MultipartFile> files,
                   @RequestParam(name = Guard.HONEYPOT, required = false) String honeypot,
                   @RequestParam(name = GoingMode.FIELD, required = false) String going, Locale locale, Model model,
                   HttpServletRequest request, HttpServletResponse response) {
@@ -67,14 +75,22 @@ class EventSubmissionController {
             return "redirect:/events/submitted"; // a bot: looks like success, stores nothing
         }
         limits.check(request);
-        EventRules.Outcome outcome = rules.check(form.toSubmission(locale), c, locale, true);
+        SubmitEvent submission = form.toSubmission(locale);
+        EventRules.Outcome outcome = rules.check(submission, c, locale, true);
         GoingMode goingMode = GoingMode.check(outcome.problems(), going);
-        if (!outcome.valid()) {
+        EventSeries.Plan plan = outcome.valid() ? series.plan(c, submission, outcome.draft(), seriesForm, locale) : null;
+        if (!outcome.valid() || !plan.valid()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute(GoingMode.FIELD, going);
-            return showForm(c, form, outcome.errors(), locale, model, response);
+            return showForm(c, form, outcome.valid() ? plan.problems() : outcome.errors(), locale, model, response);
         }
-        events.submit(c, outcome.draft(), outcome.contactEmail(), locale, goingMode);
+        try {
+            series.submit(c, outcome.draft(), plan.others(), outcome.contactEmail(), locale, goingMode, files);
+        } catch (EventImages.Refused refused) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute(GoingMode.FIELD, going);
+            return showForm(c, form, imageProblem(refused.key()), locale, model, response);
+        }
         limits.count(request);
         return "redirect:/events/submitted";
     }
@@ -113,6 +129,40 @@ class EventSubmissionController {
         return "redirect:/events/manage/" + token + "?done=" + (result == Events.EditOutcome.CHANGE_QUEUED ? "queued" : "saved");
     }
 
+    @PostMapping("/events/manage/{token}/images")
+    String addImages(@PathVariable String token, @RequestParam(name = "images", required = false) List<MultipartFile> files,
+                     Locale locale, Model model, HttpServletResponse response) {
+        StoredEvent event = events.byToken(token);
+        if (!event.editable()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        String refused;
+        try {
+            refused = images.addThroughLink(event, files).orElse(null);
+        } catch (EventImages.Refused e) {
+            refused = e.key();
+        }
+        if (refused != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("imageErrors", imageProblem(refused));
+            return showManage(event, token, EventForm.of(event.latest().draft()), Map.of(), null, locale, model, response);
+        }
+        return "redirect:/events/manage/" + token + "?done=imageAdded";
+    }
+
+    @PostMapping("/events/manage/{token}/images/{media}/remove")
+    String removeImage(@PathVariable String token, @PathVariable long media) {
+        StoredEvent event = events.byToken(token);
+        images.remove(event, media).ifPresent(key -> {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        });
+        return "redirect:/events/manage/" + token + "?done=imageRemoved";
+    }
+
+    private Map<String, Problem> imageProblem(String key) {
+        return Map.of("images", new Problem(key, List.of(properties.maxImages())));
+    }
+
     @PostMapping("/events/manage/{token}/cancel")
     String cancel(@PathVariable String token) {
         events.cancel(token);
@@ -124,6 +174,7 @@ class EventSubmissionController {
         formModel(form, errors, locale, model, response);
         model.addAttribute("campaign", campaign);
         model.addAttribute("campaignName", campaign.name(locale));
+        model.addAttribute("maxOccurrences", properties.maxOccurrences());
         return "events/new";
     }
 
@@ -134,12 +185,18 @@ class EventSubmissionController {
         formModel(form, errors, locale, model, response);
         model.addAttribute("event", event);
         model.addAttribute("token", token);
+        model.addAttribute("images", images.owned(event.id()));
+        if (!model.containsAttribute("imageErrors")) {
+            model.addAttribute("imageErrors", Map.of());
+        }
         model.addAttribute("done", done == null ? null : switch (done) {
             case "confirmed" -> "events.manage.confirmed";
             case "saved" -> "events.manage.saved";
             case "queued" -> "events.manage.changeQueued";
             case "cancelled" -> "events.manage.cancelled";
             case "going" -> "events.going.form.saved";
+            case "imageAdded" -> "events.images.added";
+            case "imageRemoved" -> "events.images.removed";
             default -> null;
         });
         campaigns.byId(event.campaignId()).ifPresent(c -> model.addAttribute("campaignName", c.name(locale)));
@@ -154,6 +211,7 @@ class EventSubmissionController {
         model.addAttribute("tileAttribution", properties.tileAttribution());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("maxImages", properties.maxImages());
         model.addAttribute("types", EventType.values());
         model.addAttribute("visibilities", Visibility.values());
         model.addAttribute("countryOptions", countries.options(locale));

@@ -27,15 +27,17 @@ import org.thymeleaf.context.Context;
 class EventViews {
 
     /** An event as a list shows it. */
-    record Card(PublicEvent event, String when, String zone, String countryName, String typeName, String distance) {
+    record Card(PublicEvent event, String when, String zone, String countryName, String typeName,
+                EventImages.@org.jspecify.annotations.Nullable Shown image, String distance) {
 
-        Card(PublicEvent event, String when, String zone, String countryName, String typeName) {
-            this(event, when, zone, countryName, typeName, null);
+        Card(PublicEvent event, String when, String zone, String countryName, String typeName,
+             EventImages.@org.jspecify.annotations.Nullable Shown image) {
+            this(event, when, zone, countryName, typeName, image, null);
         }
 
         /** The card with its distance from the place of a search ("12 km"), in the reader's language. */
         Card at(String howFar) {
-            return new Card(event, when, zone, countryName, typeName, howFar);
+            return new Card(event, when, zone, countryName, typeName, image, howFar);
         }
     }
 
@@ -68,8 +70,11 @@ class EventViews {
     private final Countries countries;
     private final MessageSource messages;
     private final ITemplateEngine templates;
+    private final EventImages images;
 
-    EventViews(EventQueries queries, Countries countries, MessageSource messages, ITemplateEngine templates) {
+    EventViews(EventQueries queries, Countries countries, MessageSource messages, ITemplateEngine templates,
+               EventImages images) {
+        this.images = images;
         this.queries = queries;
         this.countries = countries;
         this.messages = messages;
@@ -102,28 +107,39 @@ class EventViews {
 
     /** The first {@code limit} events of the filter, by time. */
     List<Card> byTime(Campaign c, EventQueries.Filter filter, int limit, Locale locale) {
-        return queries.find(c.id(), filter, EventQueries.Order.BY_TIME, limit, 0, false).events().stream()
-                .map(e -> card(e, locale)).toList();
+        List<PublicEvent> events = queries.find(c.id(), filter, EventQueries.Order.BY_TIME, limit, 0, false).events();
+        Map<Long, EventImages.Shown> pictures = pictures(events);
+        return events.stream().map(e -> card(e, locale, pictures)).toList();
     }
 
     /** Each day of the campaign with the events running on it. */
     List<Day> days(Campaign c, Locale locale) {
         List<PublicEvent> events = queries.find(c.id(), EventQueries.Filter.NONE, EventQueries.Order.BY_TIME, CALENDAR_LIMIT, 0, false).events();
         DateTimes label = DateTimes.of(locale);
+        Map<Long, EventImages.Shown> pictures = pictures(events);
         List<Day> days = new ArrayList<>();
         for (LocalDate day = c.startsOn(); !day.isAfter(c.endsOn()); day = day.plusDays(1)) {
             LocalDate d = day;
             days.add(new Day(day, label.day(day), events.stream()
                     .filter(e -> !e.startsLocal().toLocalDate().isAfter(d) && !e.endsLocal().toLocalDate().isBefore(d))
-                    .map(e -> card(e, locale)).toList()));
+                    .map(e -> card(e, locale, pictures)).toList()));
         }
         return days;
     }
 
     Card card(PublicEvent e, Locale locale) {
+        return card(e, locale, pictures(List.of(e)));
+    }
+
+    private Card card(PublicEvent e, Locale locale, Map<Long, EventImages.Shown> pictures) {
         return new Card(e, EventFormat.when(e.start(), e.end(), locale), EventFormat.zone(e.start(), e.end(), locale),
                 e.country() == null ? "" : countries.name(e.country(), locale),
-                messages.getMessage(e.type().messageKey(), null, locale));
+                messages.getMessage(e.type().messageKey(), null, locale), pictures.get(e.id()));
+    }
+
+    /** The picture of each event that has one served (the first added). */
+    private Map<Long, EventImages.Shown> pictures(List<PublicEvent> events) {
+        return images.firstShown(events.stream().map(PublicEvent::id).toList());
     }
 
     /**
@@ -144,12 +160,13 @@ class EventViews {
     /** Events grouped by country (by localized name), then city; online events without a country last. */
     private List<CountryGroup> group(List<PublicEvent> events, Locale locale) {
         Map<String, Map<String, List<Card>>> byCountry = new LinkedHashMap<>();
+        Map<Long, EventImages.Shown> pictures = pictures(events);
         for (PublicEvent e : events) {
             String country = e.online() && e.country() == null ? "" : nonNull(e.country());
             // the online events without a country are one group of their own, without a city heading under it
             String city = e.online() ? (country.isEmpty() ? "" : messages.getMessage("events.list.online", null, locale)) : nonNull(e.city());
             byCountry.computeIfAbsent(country, k -> new LinkedHashMap<>()).computeIfAbsent(city, k -> new ArrayList<>())
-                    .add(card(e, locale));
+                    .add(card(e, locale, pictures));
         }
         Collator collator = Collator.getInstance(locale);
         List<CountryGroup> groups = new ArrayList<>();

@@ -57,7 +57,7 @@ class EventsApiController {
                     String start, String end, String timezone, boolean online, String onlineUrl, ApiLocation location,
                     String organizers, List<ApiOrganization> organizations, String accessibility,
                     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer going,
-                    Double distance) {
+                    Double distance, List<Long> series) {
     }
 
     record ApiPage(int page, int pageSize, long total, List<ApiEvent> events) {
@@ -78,11 +78,14 @@ class EventsApiController {
     private final Going going;
     private final Gazetteer places;
 
+    private final EventSeries series;
+
     EventsApiController(Campaigns campaigns, EventQueries queries, Countries countries, EventRules rules, Events events,
                         SubmissionLimits limits, EventsProperties properties, PlatformProperties platform,
-                        MessageSource messages, Going going, Gazetteer places) {
+                        MessageSource messages, Going going, Gazetteer places, EventSeries series) {
         this.going = going;
         this.places = places;
+        this.series = series;
         this.campaigns = campaigns;
         this.queries = queries;
         this.countries = countries;
@@ -125,8 +128,10 @@ class EventsApiController {
         int size = properties.apiPageSize();
         EventQueries.Page result = queries.find(c.id(), filter, EventQueries.Order.BY_TIME, size, (number - 1) * size, true);
         Map<Long, Integer> going = this.going.counts(result.events().stream().map(PublicEvent::id).toList());
+        Map<Long, List<Long>> siblings = series.ids(result.events().stream().map(PublicEvent::id).toList());
         return new ApiPage(number, size, result.total(), result.events().stream()
-                .map(e -> event(e, going.get(e.id()), result.distances().get(e.id()))).toList());
+                .map(e -> event(e, going.get(e.id()), result.distances().get(e.id()), siblings.getOrDefault(e.id(), List.of())))
+                .toList());
     }
 
     @PostMapping(value = "/{slug}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -154,8 +159,11 @@ class EventsApiController {
                 new ApiLinks(api + "/events", LanguageUrls.prefixed(locale, "/events?campaign=" + c.slug()), api + "/events.ics", api + "/events.atom"));
     }
 
-    /** An event; {@code going} where its organizers enabled it, {@code distance} (km, to 0.1) only in a search near a place. */
-    private ApiEvent event(PublicEvent e, Integer going, Double distance) {
+    /**
+     * An event; {@code going} where its organizers enabled it, {@code distance} (km, to 0.1) only in a search near a
+     * place, {@code siblings} the other published events of its series.
+     */
+    private ApiEvent event(PublicEvent e, Integer going, Double distance, List<Long> siblings) {
         ApiLocation location = e.online() && e.country() == null && e.city() == null ? null
                 : new ApiLocation(e.venue(), e.address(), e.city(), e.country(),
                 e.latitude() == null ? null : e.latitude().doubleValue(),
@@ -166,6 +174,6 @@ class EventsApiController {
         return new ApiEvent(e.id(), platform.link(SupportedLanguages.BASE, "/events/" + e.id()), e.title(), e.type().name(), e.description(),
                 e.languages(), EventFormat.iso(e.start()), EventFormat.iso(e.end()), e.zone().getId(), e.online(),
                 e.onlineUrl(), location, e.organizers(), organizations, e.accessibility(), going,
-                distance == null ? null : Math.round(distance * 10) / 10.0);
+                distance == null ? null : Math.round(distance * 10) / 10.0, siblings);
     }
 }

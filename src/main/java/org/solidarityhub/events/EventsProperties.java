@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateWindow     the window within which the same submission sent again (a double click) is stored once
  * @param myEventsPerHour     "my events" requests one IP address may make in an hour
  * @param myEventsMailsPerDay "my events" mails one email address may receive in a day (more requests mail nothing)
+ * @param maxImages         pictures and posters one event may have (docs/events.md, "Pictures and posters")
+ * @param maxOccurrences    events one recurring or multi-place action may become (docs/events.md)
  * @param benchHelloWorld     serve GET /bench/hello-world, the baseline of bench/events (never in production)
  */
 @ConfigurationProperties("events")
@@ -36,6 +38,8 @@ record EventsProperties(
         @DefaultValue("10m") Duration duplicateWindow,
         @DefaultValue("5") int myEventsPerHour,
         @DefaultValue("3") int myEventsMailsPerDay,
+        @DefaultValue("4") int maxImages,
+        @DefaultValue("10") int maxOccurrences,
         boolean benchHelloWorld) {
 
     boolean hasTiles() {

@@ -36,7 +36,7 @@ class FrontPage {
 
     /** An upcoming event as a card: its place written out ("Brussels, Belgium"), null when online; its title's language. */
     record EventCard(long id, String title, String typeKey, String when, boolean online, @Nullable String place,
-                     String language) {
+                     String language, @Nullable String thumbnailUrl) {
     }
 
     /** Everything the page shows. */
@@ -69,7 +69,8 @@ class FrontPage {
     Blocks read(Locale locale) {
         Optional<EventDirectory.CampaignSummary> campaign = events.currentSummary(locale);
         List<EventCard> upcoming = campaign.map(c -> events.upcoming(c.id(), clock.instant(), EVENTS, locale).stream()
-                .map(e -> new EventCard(e.id(), e.title(), e.typeKey(), e.when(), e.online(), place(e, locale), e.language())).toList())
+                .map(e -> new EventCard(e.id(), e.title(), e.typeKey(), e.when(), e.online(), place(e, locale), e.language(),
+                        e.thumbnailUrl())).toList())
                 .orElse(List.of());
         List<NewestReports.Item> items = campaign.map(c -> reports.newest(c.id(), REPORT_ITEMS)).orElse(List.of());
         return new Blocks(appeals.featured(locale).orElse(null), campaign.orElse(null), upcoming, items,

@@ -252,6 +252,18 @@ public class Media {
         return row(id).item();
     }
 
+    /** Publishes those of these items that are ready and not published yet (a feature publishing its owner's items); returns how many. */
+    public int publishReady(Collection<Long> ids) {
+        int published = 0;
+        for (MediaItem item : findAll(ids)) {
+            if (item.ready() && !item.published()) {
+                publish(item.id());
+                published++;
+            }
+        }
+        return published;
+    }
+
     /** Stops serving a published item's variants (a moderator hid it); its files are kept. */
     public MediaItem unpublish(long id) {
         row(id);

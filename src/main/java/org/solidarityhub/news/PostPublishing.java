@@ -61,11 +61,7 @@ class PostPublishing {
     }
 
     void publishImages(long postId) {
-        for (MediaItem item : media.findAll(store.images(postId))) {
-            if (item.ready() && !item.published()) {
-                media.publish(item.id());
-            }
-        }
+        media.publishReady(store.images(postId));
     }
 
     /** Publishes every scheduled post whose time has come (a skipped run, when another instance holds the lock, does nothing). */

@@ -39,6 +39,13 @@ public final class EventsFixture {
                         "uk", new Campaign.Text("Тестовий тиждень дій", "Кампанія тесту."))).slug();
     }
 
+    /** A new campaign of exactly a week from today (the application's clock); returns its slug. */
+    public static String weekFromTodaySlug(org.springframework.context.ApplicationContext context) {
+        LocalDate today = LocalDate.ofInstant(context.getBean(java.time.Clock.class).instant(), java.time.ZoneOffset.UTC);
+        return context.getBean(Campaigns.class).createIfAbsent("week-" + UUID.randomUUID().toString().substring(0, 8),
+                today, today.plusDays(7), Map.of("en", new Campaign.Text("Test week of action", "A campaign of a test."))).slug();
+    }
+
     /** A new campaign (24 February to 3 March 2027) for tests of other features; returns its slug. */
     public static String newCampaignSlug(org.springframework.context.ApplicationContext context) {
         return newCampaign(context.getBean(Campaigns.class)).slug();

@@ -31,20 +31,7 @@ final class NewsTestSupport {
     }
 
     static Browser.FilePart photo(Color color) {
-        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(color);
-        g.fillRect(0, 0, 400, 300);
-        g.setColor(Color.YELLOW);
-        g.fillOval(100, 75, 200, 150);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Browser.FilePart("image", "rally.jpg", "image/jpeg", out.toByteArray());
+        return new Browser.FilePart("image", "rally.jpg", "image/jpeg", org.solidarityhub.test.TestPhotos.jpeg(400, 300, color));
     }
 
     /** Creates a draft through the new-post form; returns its id. */

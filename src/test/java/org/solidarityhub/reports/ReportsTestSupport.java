@@ -27,20 +27,7 @@ final class ReportsTestSupport {
 
     /** A JPEG drawn with Java2D: a coloured field with a shape, so that two photos differ. */
     static byte[] jpeg(int width, int height, Color color) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(color);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.YELLOW);
-        g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return org.solidarityhub.test.TestPhotos.jpeg(width, height, color);
     }
 
     static Browser.FilePart photo(String name, Color color) {
@@ -67,19 +54,7 @@ final class ReportsTestSupport {
     static List<MediaItem> processed(Media media, JdbcClient db, long reportId) {
         List<Long> ids = db.sql("SELECT media_id FROM report_media WHERE report_id = :id ORDER BY position")
                 .param("id", reportId).query(Long.class).list();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            List<MediaItem> items = media.findAll(ids);
-            if (items.stream().noneMatch(i -> i.state() == MediaState.PROCESSING) || System.nanoTime() > deadline) {
-                return items;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return items;
-            }
-        }
+        return org.solidarityhub.test.TestPhotos.processed(media, ids);
     }
 
     /** The newest report of an event. */
