@@ -65,7 +65,8 @@ class EventsPages {
 
     @Bean
     PublicPage eventSubmitted() {
-        return PublicPage.at("/events/submitted").changingOnlyWithDeployment().named("events-submitted");
+        return PublicPage.at("/events/submitted", "/events/mine", "/events/mine/sent").changingOnlyWithDeployment()
+                .named("events-submitted");
     }
 
     @Bean
