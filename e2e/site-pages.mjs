@@ -271,32 +271,32 @@ const browser = await chromium.launch({
 });
 try {
   const signedIn = pages.some((entry) => entry.staff) ? await staffSession(browser) : undefined;
-  // five browsers side by side (RUNS: JavaScript on and off, a language), each with a tab for public pages and
+  // a browser per run (RUNS: JavaScript on or off, a language), each with a tab for public pages and
   // one signed in for staff pages; each goes through every page at both widths
-  const runs = [];
+  // at most four browsers at once (two cores): a fifth run starts when one of the first four is done
   let n = 0;
-  for (const [javaScript, language] of RUNS) {
-    {
-      const address = addresses[n++ % addresses.length];
-      const options = { javaScriptEnabled: javaScript, locale: LANGUAGES[language] ?? language, extraHTTPHeaders: { 'X-Forwarded-For': address } };
-      runs.push((async () => {
-        const publicContext = await browser.newContext(options);
-        const staffContext = await browser.newContext({ ...options, storageState: signedIn });
-        const publicPage = await publicContext.newPage();
-        const staffPage = await staffContext.newPage();
-        for (const p of [publicPage, staffPage]) {
-          p.setDefaultTimeout(20_000);
-          p.setDefaultNavigationTimeout(30_000);
-        }
-        for (const entry of pages) {
-          await checkPage(entry.staff ? staffPage : publicPage, entry, javaScript, language);
-        }
-        await publicContext.close();
-        await staffContext.close();
-      })());
+  let nextRun = 0;
+  const runOne = async ([javaScript, language]) => {
+    const address = addresses[n++ % addresses.length];
+    const options = { javaScriptEnabled: javaScript, locale: LANGUAGES[language] ?? language, extraHTTPHeaders: { 'X-Forwarded-For': address } };
+    const publicContext = await browser.newContext(options);
+    const staffContext = await browser.newContext({ ...options, storageState: signedIn });
+    const publicPage = await publicContext.newPage();
+    const staffPage = await staffContext.newPage();
+    for (const p of [publicPage, staffPage]) {
+      p.setDefaultTimeout(20_000);
+      p.setDefaultNavigationTimeout(30_000);
     }
-  }
-  await Promise.all(runs);
+    for (const entry of pages) {
+      await checkPage(entry.staff ? staffPage : publicPage, entry, javaScript, language);
+    }
+    await publicContext.close();
+    await staffContext.close();
+  };
+  const worker = async () => {
+    while (nextRun < RUNS.length) await runOne(RUNS[nextRun++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(4, RUNS.length) }, worker));
   console.log(`CHECKED ${pages.length} pages in ${views} views (${WIDTHS.join(' and ')} px, `
     + `${RUNS.map(([js, language]) => `${language} ${js ? 'js' : 'no-js'}`).join(', ')}) in ${Math.round((Date.now() - started) / 1000)} s: ${problems} problem(s); `
     + `screenshots in ${SCREENSHOT_DIR}; time in all browsers: ${Object.entries(timings).map(([k, v]) => `${k} ${Math.round(v / 1000)} s`).join(', ')}`);
