@@ -69,18 +69,7 @@ final class NewsTestSupport {
 
     /** Waits until these media items left PROCESSING. */
     static List<MediaItem> processed(Media media, List<Long> ids) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            List<MediaItem> items = media.findAll(ids);
-            if (items.stream().noneMatch(i -> i.state() == MediaState.PROCESSING) || System.nanoTime() > deadline) {
-                return items;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return items;
-            }
-        }
+        return org.solidarityhub.test.TestPhotos.processed(media, ids);
     }
+
 }
