@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.media.Media;
 import org.solidarityhub.media.MediaItem;
-import org.solidarityhub.media.MediaKind;
 import org.solidarityhub.media.MediaOwner;
 import org.solidarityhub.media.MediaProcessed;
 import org.solidarityhub.media.MediaRefusedException;
@@ -119,15 +118,11 @@ class EventImages {
         for (MultipartFile file : files) {
             MediaItem item;
             try (InputStream in = file.getInputStream()) {
-                item = media.accept(in, file.getSize(), new MediaOwner(FEATURE, Long.toString(eventId)));
+                item = media.acceptPicture(in, file.getSize(), new MediaOwner(FEATURE, Long.toString(eventId)));
             } catch (MediaRefusedException e) {
                 return Optional.of(e.reasonKey());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-            if (item.kind() != MediaKind.IMAGE) {
-                media.discard(item.id());
-                return Optional.of("events.images.imageOnly");
             }
             images.add(eventId, item.id(), clock.instant());
             audit.record("events.image-added", "event", eventId, "media " + item.id() + (published ? " (published event)" : ""));

@@ -72,13 +72,21 @@ public class Media {
     }
 
     /**
+     * Accepts a picture (the image of an event, a photo in a post) as {@link #accept} does, and refuses a video with
+     * {@code media.refused.imageOnly} before anything of it is stored.
+     */
+    public MediaItem acceptPicture(InputStream content, long declaredSize, MediaOwner owner) {
+        return acceptPages(content, declaredSize, owner, MediaOptions.PICTURES).getFirst();
+    }
+
+    /**
      * Accepts an upload as {@link #accept} does, with the owner's {@link MediaOptions}: with
      * {@link MediaOptions#documents()} a PDF is accepted too and becomes one image item per page (in page order,
      * {@link MediaItem#page()} of {@link MediaItem#pages()}); with {@link MediaOptions#keepOriginal()} the upload as
      * received is kept privately for {@link #openOriginal}. Anything else gives one item.
      *
      * @return the items, in {@link MediaState#PROCESSING}: one, or one per page of a PDF
-     * @throws MediaRefusedException as {@link #accept}, and for PDFs: encrypted, noPages, tooManyPages, pageTooLarge,
+     * @throws MediaRefusedException as {@link #accept}, imageOnly for a video when the options take none, and for PDFs: encrypted, noPages, tooManyPages, pageTooLarge,
      *                               truncated (broken or cut off); for owners of documents documentType instead of
      *                               type (also for a PDF that is also a ZIP, or does not start as a PDF); later, on the
      *                               worker, pageTooLarge (an image in it too large) and documentTooSlow
@@ -88,7 +96,7 @@ public class Media {
         MediaWorkers.Slot slot = workers.reserve();
         UploadIntake.Accepted upload;
         try {
-            upload = intake.take(content, declaredSize, processing.video() != null, options.documents());
+            upload = intake.take(content, declaredSize, processing.video() != null, options);
         } catch (IOException | RuntimeException e) {
             slot.release();
             if (e instanceof MediaRefusedException refused) {

@@ -78,13 +78,15 @@ final class UploadIntake {
     }
 
     /**
-     * Checks an upload. {@code videoAvailable} says whether videos can be processed now, {@code documents} whether
-     * PDFs are accepted (receipts).
+     * Checks an upload. {@code videoAvailable} says whether videos can be processed now, the owner's options whether
+     * videos and PDFs (receipts) are taken at all.
      *
      * @throws MediaRefusedException with the reason; nothing of the upload is left behind
      */
-    Accepted take(InputStream content, long declaredSize, boolean videoAvailable, boolean documents) throws IOException {
-        long cap = Math.max(settings.maxImageSize().toBytes(), settings.maxVideoSize().toBytes());
+    Accepted take(InputStream content, long declaredSize, boolean videoAvailable, MediaOptions options) throws IOException {
+        boolean documents = options.documents();
+        long cap = options.videos() ? Math.max(settings.maxImageSize().toBytes(), settings.maxVideoSize().toBytes())
+                : settings.maxImageSize().toBytes();
         if (documents) {
             cap = Math.max(cap, settings.pdf().maxSize().toBytes());
         }
@@ -96,13 +98,16 @@ final class UploadIntake {
         try {
             long size = copyCapped(content, file, cap);
             Accepted accepted = documents && detect(file).equals(PDF) && size > 0
-                    ? checkPdf(file, size) : check(file, size, videoAvailable);
+                    ? checkPdf(file, size) : check(file, size, videoAvailable, options.videos());
             keep = true;
             return accepted;
         } catch (MediaRefusedException refused) {
-            // the message names what is accepted: for owners of documents, PDFs too
-            throw documents && refused.reasonKey().equals("media.refused.type")
-                    ? new MediaRefusedException("media.refused.documentType") : refused;
+            // the message names what is accepted: for owners of documents PDFs too, for owners of pictures no video
+            if (!refused.reasonKey().equals("media.refused.type")) {
+                throw refused;
+            }
+            throw documents ? new MediaRefusedException("media.refused.documentType")
+                    : options.videos() ? refused : new MediaRefusedException("media.refused.imageOnly");
         } finally {
             if (!keep) {
                 Files.deleteIfExists(file);
@@ -126,7 +131,7 @@ final class UploadIntake {
         return total;
     }
 
-    private Accepted check(Path file, long size, boolean videoAvailable) throws IOException {
+    private Accepted check(Path file, long size, boolean videoAvailable, boolean videosTaken) throws IOException {
         if (size == 0) {
             throw new MediaRefusedException("media.refused.empty");
         }
@@ -136,6 +141,9 @@ final class UploadIntake {
             throw new MediaRefusedException("media.refused.type");
         }
         if (kind == MediaKind.VIDEO) {
+            if (!videosTaken) {
+                throw new MediaRefusedException("media.refused.imageOnly");
+            }
             if (!videoAvailable) {
                 throw new MediaRefusedException("media.refused.videoUnavailable");
             }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.media.Media;
 import org.solidarityhub.media.MediaItem;
-import org.solidarityhub.media.MediaKind;
 import org.solidarityhub.media.MediaOwner;
 import org.solidarityhub.media.MediaProcessed;
 import org.solidarityhub.media.MediaRefusedException;
@@ -59,15 +58,11 @@ class PostImages {
         }
         MediaItem item;
         try (InputStream in = file.getInputStream()) {
-            item = media.accept(in, file.getSize(), new MediaOwner(FEATURE, Long.toString(post.id())));
+            item = media.acceptPicture(in, file.getSize(), new MediaOwner(FEATURE, Long.toString(post.id())));
         } catch (MediaRefusedException e) {
             return Optional.of(e.reasonKey());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (item.kind() != MediaKind.IMAGE) {
-            media.discard(item.id());
-            return Optional.of("news.staff.error.imageOnly");
         }
         store.addImage(post.id(), item.id(), clock.instant());
         if (lead) {

@@ -164,7 +164,14 @@ class EventImagesTest extends RunningCampaignTest {
     @Test
     void aFileThatIsNotAnImageIsRefusedAndNothingIsStored() {
         assertRefused(List.of(file("poster.jpg", "image/jpeg", "<!DOCTYPE html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))),
-                "This kind of file is not accepted. Send photos (JPEG, PNG, WebP, HEIC) or videos (MP4, MOV, WebM).");
+                "Only pictures are accepted here (JPEG, PNG, WebP or HEIC), not videos.");
+    }
+
+    @Test
+    void aVideoIsRefusedBeforeAnythingOfItIsStored(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        byte[] video = java.nio.file.Files.readAllBytes(org.solidarityhub.media.VideoFixtures.plain(dir, "clip.mp4", 160, 120, 1));
+        assertRefused(List.of(file("poster.jpg", "image/jpeg", video)),
+                "Only pictures are accepted here (JPEG, PNG, WebP or HEIC), not videos.");
     }
 
     @Test
@@ -203,7 +210,7 @@ class EventImagesTest extends RunningCampaignTest {
                 List.of(file("a.jpg", "image/jpeg", "not an image".getBytes(StandardCharsets.UTF_8))));
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.text("#images-error")).isEqualTo(
-                context.getBean(org.springframework.context.MessageSource.class).getMessage("media.refused.type", null,
+                context.getBean(org.springframework.context.MessageSource.class).getMessage("media.refused.imageOnly", null,
                         java.util.Locale.forLanguageTag("uk")));
         assertThat(page.text("#images-error")).doesNotContain("This kind of file");
         assertThat(page.body()).contains("Ваші зображення не збережено");
@@ -239,7 +246,7 @@ class EventImagesTest extends RunningCampaignTest {
         Browser.Page broken = browser.submitMultipart(browser.get(manage), "form.event-images-form", Map.of(),
                 List.of(file("x.jpg", "image/jpeg", "%PDF-1.4 not a picture".getBytes(StandardCharsets.US_ASCII))));
         assertThat(broken.status()).isEqualTo(400);
-        assertThat(broken.text("#images-error")).startsWith("This kind of file is not accepted.");
+        assertThat(broken.text("#images-error")).startsWith("Only pictures are accepted here");
         assertThat(processed(id)).hasSize(3);
         // a made-up image id is a 404, not a 500
         assertThat(browser.post(manage + "/images/999999999/remove", Map.of()).status()).isEqualTo(404);

@@ -158,6 +158,15 @@ class MediaRefusalsTest extends WebTest {
     }
 
     @Test
+    void aVideoGivenAsAPictureIsRefusedAndSoIsAnyOtherTypeWithTheMessageNamingPictures(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        byte[] video = Files.readAllBytes(VideoFixtures.plain(dir, "clip.mp4", 160, 120, 1));
+        assertRefused(media, db, new ByteArrayInputStream(video), video.length, MediaOptions.PICTURES, "media.refused.imageOnly");
+        byte[] html = "<!DOCTYPE html><p>no picture</p>".getBytes(StandardCharsets.UTF_8);
+        assertRefused(media, db, new ByteArrayInputStream(html), html.length, MediaOptions.PICTURES, "media.refused.imageOnly");
+    }
+
+    @Test
     void gifIsNotAnAllowedType() {
         assertRefused(TestImages.encode(TestImages.marked(50, 50), "gif"), "media.refused.type");
     }

@@ -81,7 +81,18 @@ class NewsBadInputTest extends WebTest {
         assertThat(editor.follow(noFile).text("p.alert")).contains("choose a photo");
         Browser.Page notAnImage = editor.submitMultipart(page, "form[action$=/images]", Map.of(),
                 List.of(new Browser.FilePart("image", "x.html", "image/jpeg", "<html><script>alert(1)</script></html>".getBytes())));
-        assertThat(editor.follow(notAnImage).text("p.alert")).contains("not accepted");
+        assertThat(editor.follow(notAnImage).text("p.alert")).contains("Only pictures are accepted");
+        byte[] video;
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("news-video");
+            video = java.nio.file.Files.readAllBytes(org.solidarityhub.media.VideoFixtures.plain(dir, "clip.mp4", 160, 120, 1));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Browser.Page aVideo = editor.submitMultipart(page, "form[action$=/images]", Map.of(),
+                List.of(new Browser.FilePart("image", "clip.mp4", "video/mp4", video)));
+        assertThat(editor.follow(aVideo).text("p.alert")).contains("not videos");
+        assertThat(editor.get("/staff/news/" + draftId).doc().select("form[action*=/images/]")).isEmpty();
     }
 
     private Document commentProblem(Map<String, String> fields) {
