@@ -160,6 +160,11 @@ class EventImages {
         return of(eventId).stream().filter(MediaItem::published).map(EventImages::shown).toList();
     }
 
+    /** The first image the public sees of an event (drawn on its share card), if it has one. */
+    Optional<Long> firstShownId(long eventId) {
+        return of(eventId).stream().filter(MediaItem::published).map(MediaItem::id).findFirst();
+    }
+
     /** The first image the public sees of each of these events (for cards); events without one are absent. */
     Map<Long, Shown> firstShown(List<Long> eventIds) {
         Map<Long, Shown> result = new java.util.HashMap<>();
