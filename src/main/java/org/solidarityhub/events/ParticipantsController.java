@@ -64,8 +64,7 @@ class ParticipantsController {
     }
 
     @GetMapping("/events/going/confirm/{token}")
-    String confirmPage(@PathVariable String token, Model model, HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
+    String confirmPage(@PathVariable String token, Model model) {
         participants.toConfirm(token);
         return button("events.participants.confirm", "confirm-form", ParticipantMails.CONFIRM_PATH + token, model);
     }
@@ -76,8 +75,7 @@ class ParticipantsController {
     }
 
     @GetMapping("/events/going/unsubscribe/{token}")
-    String leavePage(@PathVariable String token, Model model, HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
+    String leavePage(@PathVariable String token, Model model) {
         participants.toLeave(token);
         return button("events.participants.leave", "leave-form", ParticipantMails.LEAVE_PATH + token, model);
     }

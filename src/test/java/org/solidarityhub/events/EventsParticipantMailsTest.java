@@ -79,6 +79,7 @@ class EventsParticipantMailsTest extends WebTest {
         Browser.Page page = reader.open(ParticipantsFixture.path(firstMail, "/en/events/going/unsubscribe/"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text("h1")).isEqualTo("Leave the participants of this event");
+        assertThat(page.header("cache-control")).hasValue("private, no-store");
         assertThat(count(event.id())).as("a GET changes nothing").isEqualTo(2);
         Browser.Page left = reader.submit(page, "form.leave-form", Map.of());
         assertThat(left.status()).isEqualTo(200);

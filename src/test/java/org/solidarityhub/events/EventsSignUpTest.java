@@ -90,6 +90,7 @@ class EventsSignUpTest extends WebTest {
         String confirmPath = ParticipantsFixture.path(mail, "/uk/events/going/confirm/");
         Browser.Page confirmPage = reader.open(confirmPath);
         assertThat(confirmPage.text("h1")).isEqualTo("Підтвердьте, що ви підете");
+        assertThat(confirmPage.header("cache-control")).as("a page behind a mailed token is never kept").hasValue("private, no-store");
         assertThat(reader.open("/en/events/" + event.id()).text("#going .going-count")).as("a GET changes nothing")
                 .isEqualTo("Nobody has said they are going yet.");
         Browser.Page confirmed = reader.submit(confirmPage, "form.confirm-form", Map.of());
