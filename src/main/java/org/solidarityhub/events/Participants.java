@@ -125,14 +125,21 @@ class Participants {
         });
     }
 
-    /** The sign-up a confirmation link leads to (GET: changes nothing). */
+    /**
+     * The sign-up a confirmation link leads to (GET: changes nothing); 404 when its event no longer takes sign-ups
+     * (cancelled, over, or its organizers changed their choice).
+     */
     ParticipantStore.Participant toConfirm(String token) {
-        return store.find(links.subject(token, SUBJECT, CONFIRM)).orElseThrow(ExpiredLinkException::new);
+        ParticipantStore.Participant participant = store.find(links.subject(token, SUBJECT, CONFIRM))
+                .orElseThrow(ExpiredLinkException::new);
+        openForSignUp(participant.eventId());
+        return participant;
     }
 
     /** Confirms from the emailed link: a participant, counted. Returns the event's id. */
     @Transactional
     long confirm(String token) {
+        toConfirm(token);
         ParticipantStore.Participant participant = store.find(links.use(token, SUBJECT, CONFIRM))
                 .orElseThrow(ExpiredLinkException::new);
         Instant now = clock.instant();

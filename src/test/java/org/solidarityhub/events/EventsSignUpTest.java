@@ -139,6 +139,41 @@ class EventsSignUpTest extends WebTest {
     }
 
     @Test
+    void theSameSignUpPostedTwiceAtOnceIsOneRowAndOneMail() throws Exception {
+        ParticipantsFixture.SignUpEvent event = event("At once");
+        for (int round = 0; round < 3; round++) {
+            String email = uniqueEmail("at-once");
+            Browser first = anotherBrowser().from(uniqueIp());
+            Browser second = anotherBrowser().from(uniqueIp());
+            Browser.Page firstPage = first.open("/en/events/" + event.id());
+            Browser.Page secondPage = second.open("/en/events/" + event.id());
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Browser.Page>> answers = List.of(
+                        threads.submit(() -> {
+                            start.await();
+                            return first.submit(firstPage, "form.sign-up-form", Map.of("name", "Same", "email", email));
+                        }),
+                        threads.submit(() -> {
+                            start.await();
+                            return second.submit(secondPage, "form.sign-up-form", Map.of("name", "Same", "email", email));
+                        }));
+                for (java.util.concurrent.Future<Browser.Page> answer : answers) {
+                    assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(302);
+                }
+            } finally {
+                threads.shutdown();
+            }
+            assertThat(db.sql("SELECT COUNT(*) FROM event_participant WHERE event_id = :id AND email = :email")
+                    .param("id", event.id()).param("email", email).query(Long.class).single()).isEqualTo(1);
+            TestMailServer.await(email, 1, Duration.ofSeconds(10));
+            Thread.sleep(500);
+            assertThat(TestMailServer.to(email)).hasSize(1);
+        }
+    }
+
+    @Test
     void aMissingOrTooLongNameAndAMissingOrBadEmailAreRefusedAtTheirFieldsAndStoreNothing() {
         ParticipantsFixture.SignUpEvent event = event("Bad input");
         Map<String, String> cases = Map.of(
@@ -197,7 +232,16 @@ class EventsSignUpTest extends WebTest {
     void aCancelledOrPastEventAndAnEventWithoutASignUpRefuseSignUpsWith404() {
         ParticipantsFixture.SignUpEvent cancelled = event("Cancelled");
         Browser.Page before = reader.open("/en/events/" + cancelled.id());
+        String early = uniqueEmail("early");
+        assertThat(ParticipantsFixture.signUp(reader, "en", cancelled.id(), "Early", early).status()).isEqualTo(302);
+        String confirmPath = ParticipantsFixture.path(TestMailServer.await(early, 1, Duration.ofSeconds(10)).getFirst(),
+                "/en/events/going/confirm/");
         events.cancel(cancelled.token());
+        assertThat(reader.get(confirmPath).status()).as("confirming a cancelled event").isEqualTo(404);
+        assertThat(reader.post(confirmPath, Map.of()).status()).isEqualTo(404);
+        assertThat(db.sql("SELECT going_count FROM event WHERE id = :id").param("id", cancelled.id()).query(Integer.class).single())
+                .isZero();
+        db.sql("DELETE FROM event_participant WHERE event_id = :id").param("id", cancelled.id()).update();
         Browser.Page late = reader.submit(before, "form.sign-up-form", Map.of("name", "Late", "email", uniqueEmail("late")));
         assertThat(late.status()).isEqualTo(404);
         assertThat(reader.open("/en/events/" + cancelled.id()).doc().select("form.sign-up-form")).isEmpty();
