@@ -72,6 +72,8 @@ class EventsSignUpTest extends WebTest {
         Browser.Page page = reader.open("/uk/events/" + event.id());
         assertThat(page.text("#going .going-count")).isEqualTo("Ще ніхто не сказав, що піде.");
         assertThat(page.doc().select("form.going-form")).as("no anonymous button").isEmpty();
+        assertThat(page.doc().select("form.write-form, .manage-participants")).as("nothing of the management page").isEmpty();
+        assertThat(page.doc().select("section#going form.sign-up-form")).hasSize(1);
 
         Browser.Page sent = ParticipantsFixture.signUp(reader, "uk", event.id(), "Олена", email);
         assertThat(sent.status()).isEqualTo(302);
