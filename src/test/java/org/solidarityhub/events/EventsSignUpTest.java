@@ -33,7 +33,7 @@ class EventsSignUpTest extends WebTest {
 
     @BeforeEach
     void setUp() {
-        campaign = EventsFixture.runningCampaignSlug(context);
+        campaign = ParticipantsFixture.campaignSlug(context);
         reader = anotherBrowser().from(uniqueIp());
     }
 

@@ -54,7 +54,19 @@ final class ParticipantsFixture {
     }
 
     static SignUpEvent event(ApplicationContext context, String title, Duration startsIn, String visibility, int hours) {
-        return event(context, EventsFixture.runningCampaignSlug(context), title, startsIn, "Kraków", visibility, hours);
+        return event(context, campaignSlug(context), title, startsIn, "Kraków", visibility, hours);
+    }
+
+    /**
+     * A new campaign running from two days ago (the application's clock) for nine days, so that events of the next
+     * days fall on its days; it started before the campaigns other tests make "current", so it never takes their place.
+     */
+    static String campaignSlug(ApplicationContext context) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(context.getBean(Clock.class).instant(), java.time.ZoneOffset.UTC);
+        return context.getBean(Campaigns.class).createIfAbsent("signup-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                today.minusDays(2), today.plusDays(7), Map.of(
+                        "en", new Campaign.Text("Test week of action", "A campaign of a test."),
+                        "uk", new Campaign.Text("Тестовий тиждень дій", "Кампанія тесту."))).slug();
     }
 
     /** Signs up through the form of the event's page in a language; returns the answer (a redirect when accepted). */

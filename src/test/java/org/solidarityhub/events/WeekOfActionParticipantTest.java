@@ -41,7 +41,7 @@ class WeekOfActionParticipantTest extends WebTest {
     @Test
     void aVisitorWithoutJavaScriptFindsAnActionNearKrakowSignsUpInUkrainianAndGetsTheReminderAndTheHiddenPlaceInTime()
             throws Exception {
-        String campaign = EventsFixture.runningCampaignSlug(context);
+        String campaign = ParticipantsFixture.campaignSlug(context);
         // starts in a day and a half, Warsaw time; the exact place goes to participants 3 hours before
         ParticipantsFixture.SignUpEvent action = ParticipantsFixture.event(context, campaign,
                 EventsFixture.title("Вахта солідарності"), Duration.ofHours(36), "Kraków", "ON_REQUEST", 3);
