@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.solidarityhub.platform.Countries;
 import org.solidarityhub.platform.DateTimes;
 import org.solidarityhub.platform.Outbox;
 import org.solidarityhub.platform.PlatformProperties;
@@ -31,9 +32,11 @@ class ParticipantMails {
     private final MessageSource messages;
     private final PlatformProperties platform;
     private final EventsProperties properties;
+    private final Countries countries;
 
     ParticipantMails(Outbox outbox, EmailedLinks links, MessageSource messages, PlatformProperties platform,
-                     EventsProperties properties) {
+                     EventsProperties properties, Countries countries) {
+        this.countries = countries;
         this.outbox = outbox;
         this.links = links;
         this.messages = messages;
@@ -58,7 +61,7 @@ class ParticipantMails {
     /** The exact place of an event whose address is given on request. */
     void address(ParticipantStore.Participant p, StoredEvent event) {
         Draft draft = event.published().draft();
-        String place = Stream.of(draft.venue(), draft.address(), draft.city() + ", " + draft.country())
+        String place = Stream.of(draft.venue(), draft.address(), city(draft, p.language()))
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining("\n"));
         send(p, draft, "events.participants.mail.address", new Object[]{draft.title()}, new Object[]{p.name(), draft.title(),
                 when(draft, p.language()), place, page(event, p.language())});
@@ -105,9 +108,15 @@ class ParticipantMails {
             return messages.getMessage("events.participants.mail.online", null, language);
         }
         Stream<String> parts = draft.visibility() == Visibility.PUBLIC
-                ? Stream.of(draft.venue(), draft.address(), draft.city(), draft.country())
-                : Stream.of(draft.city(), draft.country());
+                ? Stream.of(draft.venue(), draft.address(), city(draft, language))
+                : Stream.of(city(draft, language));
         return parts.filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", "));
+    }
+
+    /** "Kraków, Польща": the city and the country's name in the participant's language. */
+    private String city(Draft draft, Locale language) {
+        String country = draft.country() == null || draft.country().isBlank() ? "" : countries.name(draft.country(), language);
+        return Stream.of(draft.city(), country).filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", "));
     }
 
     private String page(StoredEvent event, Locale language) {

@@ -190,7 +190,7 @@ class EventsParticipantMailsTest extends WebTest {
                 .contains("«" + event.title() + "» починається " + DateTimes.of(Locale.forLanguageTag("uk")).dateTime(event.start())
                         + " (часовий пояс Europe/Warsaw)")
                 .contains(event.start().format(DateTimeFormatter.ofPattern("HH:mm")))
-                .contains("Місце: Venue of " + event.title() + ", Street 1, Kraków, PL")
+                .contains("Місце: Venue of " + event.title() + ", Street 1, Kraków, Польща")
                 .contains(ParticipantsFixture.BASE + "/uk/events/" + event.id())
                 .contains(ParticipantsFixture.BASE + "/uk/events/going/unsubscribe/");
         assertThat(TestMailServer.header(reminder, "List-Unsubscribe")).isNotNull();
@@ -209,7 +209,7 @@ class EventsParticipantMailsTest extends WebTest {
         TestMailServer.await(email, 1, WAIT);
         reminders.sendDue();
         MimeMessage reminder = TestMailServer.await(email, 2, WAIT).getLast();
-        assertThat(TestMailServer.body(reminder)).contains("Place: Kraków, PL").doesNotContain("Street 1").doesNotContain("Venue of");
+        assertThat(TestMailServer.body(reminder)).contains("Place: Kraków, Poland").doesNotContain("Street 1").doesNotContain("Venue of");
 
         clock.advance(Duration.ofMinutes(50));
         reminders.sendDue();
@@ -219,7 +219,7 @@ class EventsParticipantMailsTest extends WebTest {
         reminders.sendDue();
         MimeMessage place = TestMailServer.await(email, 3, WAIT).getLast();
         assertThat(TestMailServer.subject(place)).isEqualTo("The place of “" + event.title() + "”");
-        assertThat(TestMailServer.body(place)).contains("Venue of " + event.title() + "\nStreet 1\nKraków, PL")
+        assertThat(TestMailServer.body(place)).contains("Venue of " + event.title() + "\nStreet 1\nKraków, Poland")
                 .contains("(time zone Europe/Warsaw)").contains("To leave");
         reminders.sendDue();
         stillOnly(email, 3);

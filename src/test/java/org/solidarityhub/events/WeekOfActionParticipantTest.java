@@ -82,7 +82,7 @@ class WeekOfActionParticipantTest extends WebTest {
         String when = DateTimes.of(Locale.forLanguageTag("uk")).dateTime(action.start());
         assertThat(TestMailServer.body(reminder)).contains("починається " + when + " (часовий пояс Europe/Warsaw)")
                 .contains(action.start().format(DateTimeFormatter.ofPattern("HH:mm")))
-                .contains("Місце: Kraków, PL").doesNotContain("Street 1");
+                .contains("Місце: Kraków, Польща").doesNotContain("Street 1");
 
         // the organizer writes from the management page and sees no address
         Browser organizer = anotherBrowser();
