@@ -83,7 +83,7 @@ class EventImages {
 
     /** Submits an event with its images, all or nothing: a refused image rolls the submission back ({@link Refused}). */
     @Transactional
-    Events.Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingMode going,
+    Events.Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingChoice going,
                             List<MultipartFile> files) {
         List<MultipartFile> chosen = chosen(files);
         if (chosen.size() > properties.maxImages()) {
