@@ -51,6 +51,24 @@ class ParticipantStore {
         return id == null ? Optional.empty() : Optional.of(id.longValue());
     }
 
+    /**
+     * Renews an unconfirmed sign-up of this address whose confirmation was mailed before {@code before} (its name and
+     * language as given now, its time now); empty when there is none (confirmed, or mailed since: two identical
+     * sign-ups at once renew nothing).
+     */
+    Optional<Long> renewUnconfirmed(long eventId, String emailKey, String name, Locale language, Instant before, Instant now) {
+        int renewed = db.sql("""
+                        UPDATE event_participant SET name = :name, language = :language, created_at = :now
+                        WHERE event_id = :event AND email_key = :key AND state = 'UNCONFIRMED' AND created_at < :before""")
+                .param("name", name).param("language", language.getLanguage()).param("now", Timestamps.toDb(now))
+                .param("event", eventId).param("key", emailKey).param("before", Timestamps.toDb(before)).update();
+        if (renewed == 0) {
+            return Optional.empty();
+        }
+        return db.sql("SELECT id FROM event_participant WHERE event_id = :event AND email_key = :key")
+                .param("event", eventId).param("key", emailKey).query(Long.class).optional();
+    }
+
     Optional<Participant> find(long id) {
         return db.sql("SELECT * FROM event_participant WHERE id = :id").param("id", id).query(ParticipantStore::map).optional();
     }

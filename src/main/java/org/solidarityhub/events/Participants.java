@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,8 @@ class Participants {
     static final int MESSAGE_SUBJECT_LIMIT = 150;
     static final int MESSAGE_TEXT_LIMIT = 5000;
     static final String REFUSAL = "events.participants.error.rateLimited";
+    /** How long an unconfirmed sign-up waits before the same sign-up again mails a new confirmation link. */
+    static final Duration RESEND_AFTER = Duration.ofMinutes(10);
     static final String TOO_MANY_MESSAGES = "events.participants.error.tooManyMessages";
     static final RateLimits.Limit PER_ADDRESS = new RateLimits.Limit("events.sign-up",
             RateLimits.Limit.per(10, Duration.ofHours(1)), RateLimits.Limit.per(50, Duration.ofDays(1)));
@@ -111,18 +114,30 @@ class Participants {
     }
 
     /**
-     * Signs a checked address up for an open event and mails the confirmation in the reader's language, unless the
-     * address signed up for it already (then nothing happens, and the caller answers the same).
+     * Signs a checked address up for an open event and mails the confirmation in the reader's language. An address
+     * that signed up already gets nothing (the caller answers the same), unless it never confirmed and its last
+     * confirmation mail is older than {@link #RESEND_AFTER}: that mail may be lost, so a new link replaces it.
      */
     @Transactional
     void signUp(StoredEvent event, SignUp signUp, Locale language) {
         String email = signUp.email().strip();
+        String name = signUp.name().strip();
         Instant now = clock.instant();
-        store.insert(event.id(), signUp.name().strip(), email, EmailKey.hash(email), language, now).ifPresent(id -> {
-            EmailedLinks.NewLink confirm = links.create(SUBJECT, id, CONFIRM, now.plus(properties.unconfirmedValidity()), 1);
-            links.store(List.of(confirm));
-            mails.confirmation(store.find(id).orElseThrow(), event, confirm.token());
+        Optional<Long> inserted = store.insert(event.id(), name, email, EmailKey.hash(email), language, now);
+        if (inserted.isPresent()) {
+            mailConfirmation(inserted.get(), event, now);
+            return;
+        }
+        store.renewUnconfirmed(event.id(), EmailKey.hash(email), name, language, now.minus(RESEND_AFTER), now).ifPresent(id -> {
+            links.revokeAll(SUBJECT, id, CONFIRM);
+            mailConfirmation(id, event, now);
         });
+    }
+
+    private void mailConfirmation(long participantId, StoredEvent event, Instant now) {
+        EmailedLinks.NewLink confirm = links.create(SUBJECT, participantId, CONFIRM, now.plus(properties.unconfirmedValidity()), 1);
+        links.store(List.of(confirm));
+        mails.confirmation(store.find(participantId).orElseThrow(), event, confirm.token());
     }
 
     /**

@@ -141,6 +141,31 @@ class EventsSignUpTest extends WebTest {
     }
 
     @Test
+    void signingUpAgainWithoutHavingConfirmedMailsANewLinkAfterTenMinutesAndTheLostOneNoLongerWorks() throws Exception {
+        ParticipantsFixture.SignUpEvent event = event("Lost mail");
+        String email = uniqueEmail("lost");
+        ParticipantsFixture.signUp(reader, "en", event.id(), "Lost", email);
+        MimeMessage lost = TestMailServer.await(email, 1, Duration.ofSeconds(10)).getFirst();
+        String lostLink = ParticipantsFixture.path(lost, "/en/events/going/confirm/");
+
+        ParticipantsFixture.signUp(reader, "en", event.id(), "Lost", email); // within ten minutes: no second mail
+        Thread.sleep(1500);
+        assertThat(TestMailServer.to(email)).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(11));
+        Browser.Page again = ParticipantsFixture.signUp(reader, "uk", event.id(), "Знайдена", email);
+        assertThat(again.status()).isEqualTo(302);
+        MimeMessage second = TestMailServer.await(email, 2, Duration.ofSeconds(10)).get(1);
+        assertThat(rows(event.id())).isEqualTo(1);
+        assertThat(reader.get(lostLink).status()).as("the first link is replaced").isEqualTo(404);
+        Browser.Page page = reader.open(ParticipantsFixture.path(second, "/uk/events/going/confirm/"));
+        reader.submit(page, "form.confirm-form", Map.of());
+        assertThat(db.sql("SELECT state || ' ' || name || ' ' || language FROM event_participant WHERE event_id = :id")
+                .param("id", event.id()).query(String.class).single()).isEqualTo("CONFIRMED Знайдена uk");
+        assertThat(apiEvent(event.id()).get("going").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void theSameSignUpPostedTwiceAtOnceIsOneRowAndOneMail() throws Exception {
         ParticipantsFixture.SignUpEvent event = event("At once");
         for (int round = 0; round < 3; round++) {
