@@ -57,7 +57,7 @@ public class Cluster {
     static final Map<String, String> ARGS = new HashMap<>();
     static final Pattern CSRF = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]*)\"");
 
-    /** A failed request or staff check: when (epoch ms), of what (sign, page, staff) and how (status or exception). */
+    /** A failed request: when (epoch ms), of what (sign or page) and how (its status, or the exception's kind). */
     record Failure(long at, String what, String how) {
     }
 
@@ -67,6 +67,7 @@ public class Cluster {
     record Checked(long at, Check result) {
     }
 
+    /** A node's end and return, from the kill or SIGTERM until HAProxy had it back (epoch ms). */
     record Event(String name, long start, long end) {
     }
 
@@ -251,7 +252,7 @@ public class Cluster {
     /** One line about a time span: its failed requests by kind, from first to last, and the staff member's checks. */
     static void report(String name, LongPredicate in, ConcurrentLinkedQueue<Long> sent, ConcurrentLinkedQueue<Long> read,
                        List<Checked> checks) {
-        List<Failure> requests = failures.stream().filter(f -> in.test(f.at()) && !f.what().equals("staff")).toList();
+        List<Failure> requests = failures.stream().filter(f -> in.test(f.at())).toList();
         LongSummaryStatistics times = requests.stream().mapToLong(Failure::at).summaryStatistics();
         String kinds = requests.stream().collect(Collectors.groupingBy(f -> f.what() + ":" + f.how(), TreeMap::new, Collectors.counting()))
                 .entrySet().stream().map(k -> k.getValue() + "x" + k.getKey()).collect(Collectors.joining(","));
@@ -313,9 +314,6 @@ public class Cluster {
                 Check result = check();
                 synchronized (checks) {
                     checks.add(new Checked(System.currentTimeMillis(), result));
-                }
-                if (result != Check.SIGNED_IN) {
-                    failures.add(new Failure(System.currentTimeMillis(), "staff", result.name()));
                 }
                 if (result == Check.SIGNED_OUT) {
                     signIn(1);
