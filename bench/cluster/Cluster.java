@@ -11,7 +11,7 @@
 //       script as it kills and restarts nodes) and for the time outside them: the requests that failed, from the
 //       first to the last failure, and the staff member's checks (signed in, signed out, or no answer).
 //
-// Keys: base=http://127.0.0.1:18080 slug=global-week-of-action run=ID from=0 (the first signer's number: each
+// The mode may come anywhere among the keys. Keys: base=http://127.0.0.1:18080 slug=global-week-of-action run=ID from=0 (the first signer's number: each
 // phase its own emails and addresses) acks=FILE (the emails of acknowledged signatures are appended to it);
 // burst: seconds=30 clients=16; steady: rate=100 readers=2 pages=/en/appeals/x,/en/events stop=FILE events=FILE
 // staff=EMAIL password=... totp=HEX (the TOTP key, hex).
@@ -29,7 +29,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -88,8 +87,13 @@ public class Cluster {
     static final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
 
     public static void main(String[] args) throws Exception {
-        for (String a : Arrays.copyOfRange(args, 1, args.length)) {
-            ARGS.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        String mode = "";
+        for (String a : args) {
+            if (a.indexOf('=') < 0) {
+                mode = a;
+            } else {
+                ARGS.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
         }
         base = arg("base", "http://127.0.0.1:18080");
         if (!base.startsWith("http://127.0.0.1:")) {
@@ -98,10 +102,10 @@ public class Cluster {
         slug = arg("slug", "global-week-of-action");
         run = arg("run", "cluster");
         from = Integer.parseInt(arg("from", "0"));
-        switch (args[0]) {
+        switch (mode) {
             case "burst" -> burst(Integer.parseInt(arg("seconds", "30")), Integer.parseInt(arg("clients", "16")));
             case "steady" -> steady();
-            default -> throw new IllegalArgumentException("burst or steady, not " + args[0]);
+            default -> throw new IllegalArgumentException("burst or steady, not '" + mode + "'");
         }
         Files.write(Path.of(arg("acks", null)), acknowledged, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.exit(0);
