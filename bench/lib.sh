@@ -50,25 +50,39 @@ bench_jar() {
   BENCH_JAR="$jar"
 }
 
-# Starts the app on PostgreSQL with the demo content; stops it when the script exits. BENCH_DB_PORT reaches the
-# database through another port (bench/outage's proxy).
-bench_start_app() {
-  bench_say "starting the app on PostgreSQL ($BENCH_DB), port $BENCH_PORT"
+# bench_launch_app PORT LOG [ARGS...]: starts the app on PostgreSQL with the demo content in the background (its
+# output in LOG, its pid in BENCH_LAUNCHED_PID) and returns at once; ARGS are the app's own (--app.demo=false...).
+# BENCH_DB_PORT reaches the database through another port (bench/outage's proxy).
+bench_launch_app() {
+  local port="$1" log="$2"
+  shift 2
   SPRING_PROFILES_ACTIVE=postgres \
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${BENCH_DB_PORT:-5432}/$BENCH_DB" \
   SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
   APP_DEMO=true APP_DATA_DIR="$BENCH_RESULTS/data" \
-  "$JAVA" -Xmx"${BENCH_HEAP:-2g}" -jar "$BENCH_JAR" --server.port="$BENCH_PORT" --logging.level.root=WARN "$@" \
-    > "$BENCH_RESULTS/app.log" 2>&1 &
-  BENCH_APP_PID=$!
-  trap bench_stop EXIT
+  "$JAVA" -Xmx"${BENCH_HEAP:-2g}" -jar "$BENCH_JAR" --server.port="$port" --logging.level.root=WARN "$@" \
+    > "$log" 2>&1 &
+  BENCH_LAUNCHED_PID=$!
+}
+
+# bench_wait_app PID PORT LOG: waits until the app of PID answers its health endpoint on PORT.
+bench_wait_app() {
   # a busy 2-core machine may take minutes to start it
   for _ in $(seq 1 300); do
-    if curl -fs "http://127.0.0.1:$BENCH_PORT/actuator/health" >/dev/null 2>&1; then return 0; fi
-    kill -0 "$BENCH_APP_PID" 2>/dev/null || bench_die "the app did not start; see $BENCH_RESULTS/app.log"
+    if curl -fs "http://127.0.0.1:$2/actuator/health" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$1" 2>/dev/null || bench_die "the app did not start; see $3"
     sleep 1
   done
-  bench_die "the app did not answer within 300 s; see $BENCH_RESULTS/app.log"
+  bench_die "the app did not answer within 300 s; see $3"
+}
+
+# Starts the app on PostgreSQL with the demo content on $BENCH_PORT; stops it when the script exits.
+bench_start_app() {
+  bench_say "starting the app on PostgreSQL ($BENCH_DB), port $BENCH_PORT"
+  bench_launch_app "$BENCH_PORT" "$BENCH_RESULTS/app.log" "$@"
+  BENCH_APP_PID=$BENCH_LAUNCHED_PID
+  trap bench_stop EXIT
+  bench_wait_app "$BENCH_APP_PID" "$BENCH_PORT" "$BENCH_RESULTS/app.log"
 }
 
 # Stops nginx and the app, if started; for the EXIT trap, so it never fails.
@@ -117,29 +131,32 @@ bench_wait_count() {
   echo "the count endpoint reports $total signatures"
 }
 
-# nginx (Debian's package; installed when missing and we are root), never as a system service: bench_nginx_start
-# runs it in the foreground of a job of this script, unprivileged (as nobody when we are root), with its
-# configuration, cache, logs and temporary files in a directory of its own ($BENCH_NGINX_DIR).
-bench_nginx_installed() {
-  if [ ! -x /usr/sbin/nginx ]; then
-    [ "$(id -u)" = 0 ] || bench_die "nginx is missing: apt-get install nginx"
-    # the package's system service is not started (policy-rc.d says no while it installs): the benchmark runs its own
-    local no_start="" installed=0
-    if [ ! -e /usr/sbin/policy-rc.d ]; then
-      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_start=1
-    fi
-    apt-get install -y -q --no-install-recommends nginx >/dev/null 2>&1 ||
-      { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends nginx >/dev/null; } && installed=1
-    [ -z "$no_start" ] || rm -f /usr/sbin/policy-rc.d
-    [ "$installed" = 1 ] || bench_die "cannot install nginx"
+# bench_package_installed PROGRAM PACKAGE: installs Debian's PACKAGE when /usr/bin or /usr/sbin lacks PROGRAM (and we are
+# root). A system service of the package is not started (policy-rc.d says no while it installs): benchmarks run
+# their own, in the foreground of a job of the script.
+bench_package_installed() {
+  local program="$1" package="$2" no_start="" installed=0
+  if command -v "$program" >/dev/null 2>&1 || [ -x "/usr/sbin/$program" ]; then return 0; fi
+  [ "$(id -u)" = 0 ] || bench_die "$program is missing: apt-get install $package"
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_start=1
   fi
+  apt-get install -y -q --no-install-recommends "$package" >/dev/null 2>&1 ||
+    { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "$package" >/dev/null; } && installed=1
+  [ -z "$no_start" ] || rm -f /usr/sbin/policy-rc.d
+  [ "$installed" = 1 ] || bench_die "cannot install $package"
 }
+
+# nginx (Debian's package), never as a system service: bench_nginx_start runs it in the foreground of a job of this
+# script, unprivileged (as nobody when we are root), with its configuration, cache, logs and temporary files in a
+# directory of its own ($BENCH_NGINX_DIR).
+bench_nginx_installed() { bench_package_installed nginx nginx; }
 
 # bench_nginx_start PORT STATIC_PORT STATIC_DIR: the shipped deploy/nginx/solidarityhub.conf on 127.0.0.1:PORT in
 # front of the app (only its listen address, upstream and cache directory changed), and a plain static file server
 # of STATIC_DIR on 127.0.0.1:STATIC_PORT (name.gz served to gzip clients, as the app's /bench/static/ does).
 bench_nginx_start() {
-  local port="$1" static_port="$2" static_dir="$3" dir as=()
+  local port="$1" static_port="$2" static_dir="$3" dir
   dir="$(mktemp -d -t bench-nginx-XXXX)"
   BENCH_NGINX_DIR="$dir"
   mkdir -p "$dir/cache" "$dir/tmp"
@@ -178,12 +195,9 @@ http {
     }
 }
 NGINX
-  if [ "$(id -u)" = 0 ]; then
-    chown -R nobody:nogroup "$dir"
-    chmod -R a+rX "$static_dir"
-    as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
-  fi
-  "${as[@]}" /usr/sbin/nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' \
+  chmod -R a+rX "$static_dir"
+  bench_unprivileged "$dir"
+  "${BENCH_AS[@]}" /usr/sbin/nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' \
     > "$BENCH_RESULTS/nginx.log" 2>&1 &
   BENCH_NGINX_PID=$!
   for _ in $(seq 1 50); do
@@ -194,24 +208,82 @@ NGINX
   bench_die "nginx did not listen on 127.0.0.1:$port; see $dir/error.log"
 }
 
-bench_nginx_stop() {
-  if [ -n "${BENCH_NGINX_PID:-}" ]; then
-    kill "$BENCH_NGINX_PID" 2>/dev/null
-    wait "$BENCH_NGINX_PID" 2>/dev/null
-    BENCH_NGINX_PID=""
+# bench_unprivileged DIR: BENCH_AS, the command prefix that runs a server as nobody when we are root (then DIR, its
+# own directory, becomes nobody's); empty otherwise.
+bench_unprivileged() {
+  BENCH_AS=()
+  if [ "$(id -u)" = 0 ]; then
+    chown -R nobody:nogroup "$1"
+    BENCH_AS=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
   fi
-  [ -n "${BENCH_NGINX_DIR:-}" ] && rm -rf "$BENCH_NGINX_DIR"
+}
+
+# bench_server_stop NAME: stops the server of this script whose pid is in BENCH_<NAME>_PID, if started, and removes
+# its directory BENCH_<NAME>_DIR; for EXIT traps, so it never fails.
+bench_server_stop() {
+  local pid="BENCH_$1_PID" dir="BENCH_$1_DIR"
+  if [ -n "${!pid:-}" ]; then
+    kill "${!pid}" 2>/dev/null
+    wait "${!pid}" 2>/dev/null
+    printf -v "$pid" '%s' ""
+  fi
+  [ -n "${!dir:-}" ] && rm -rf "${!dir}"
   return 0
 }
 
-# wrk, the load generator (Debian's package; installed when missing and we are root).
-bench_wrk_installed() {
-  if ! command -v wrk >/dev/null 2>&1; then
-    [ "$(id -u)" = 0 ] || bench_die "wrk is missing: apt-get install wrk"
-    apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } \
-      || bench_die "cannot install wrk"
-  fi
+bench_nginx_stop() { bench_server_stop NGINX; }
+
+# HAProxy (Debian's package), never as a system service: bench_haproxy_start runs the shipped
+# deploy/haproxy/solidarityhub.cfg in the foreground of a job of this script, unprivileged, from a directory of its
+# own ($BENCH_HAPROXY_DIR), with only its listen address, its nodes' ports, its runtime API socket and its log
+# target changed (it logs to $BENCH_RESULTS/haproxy.log). The runtime API is reached with socat, as docs/deploy.md does.
+bench_haproxy_installed() {
+  bench_package_installed haproxy haproxy
+  bench_package_installed socat socat
 }
+
+# bench_haproxy_start PORT NODE1_PORT NODE2_PORT NODE3_PORT
+bench_haproxy_start() {
+  local port="$1" dir
+  shift
+  dir="$(mktemp -d -t bench-haproxy-XXXX)"
+  BENCH_HAPROXY_DIR="$dir"
+  python3 - "$bench_root/deploy/haproxy/solidarityhub.cfg" "$dir/haproxy.cfg" "$port" "$dir/admin.sock" "$@" <<'PY'
+import sys
+source, target, port, socket, *nodes = sys.argv[1:]
+text = open(source).read()
+changes = [("bind :80", f"bind 127.0.0.1:{port}"),
+           ("stats socket /run/haproxy/admin.sock", f"stats socket {socket}"),
+           ("log /dev/log local0 notice", "log stdout format raw local0 notice")]
+changes += [(f"server node{n} 127.0.0.1:808{n}", f"server node{n} 127.0.0.1:{node}") for n, node in enumerate(nodes, 1)]
+for old, new in changes:
+    if text.count(old) != 1:
+        sys.exit(f"deploy/haproxy/solidarityhub.cfg: expected '{old}' once")
+    text = text.replace(old, new)
+open(target, "w").write(text)
+PY
+  /usr/sbin/haproxy -c -q -f "$dir/haproxy.cfg" || bench_die "HAProxy refuses $dir/haproxy.cfg"
+  bench_unprivileged "$dir"
+  "${BENCH_AS[@]}" /usr/sbin/haproxy -db -f "$dir/haproxy.cfg" > "$BENCH_RESULTS/haproxy.log" 2>&1 &
+  BENCH_HAPROXY_PID=$!
+  for _ in $(seq 1 50); do
+    (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && [ -S "$dir/admin.sock" ] && return 0
+    kill -0 "$BENCH_HAPROXY_PID" 2>/dev/null || bench_die "HAProxy did not start: $(tail -n 3 "$BENCH_RESULTS/haproxy.log")"
+    sleep 0.1
+  done
+  bench_die "HAProxy did not listen on 127.0.0.1:$port; see $BENCH_RESULTS/haproxy.log"
+}
+
+# bench_haproxy_api COMMAND: one command of HAProxy's runtime API ("set server nodes/node2 state maint"), its answer printed.
+bench_haproxy_api() { echo "$1" | socat stdio "unix-connect:$BENCH_HAPROXY_DIR/admin.sock"; }
+
+# bench_haproxy_status SERVER: the status HAProxy gives a server of the backend nodes (UP, DOWN, MAINT, "UP 1/2"...).
+bench_haproxy_status() { bench_haproxy_api "show stat" | awk -F, -v s="$1" '$1 == "nodes" && $2 == s { print $18 }'; }
+
+bench_haproxy_stop() { bench_server_stop HAPROXY; }
+
+# wrk, the load generator (Debian's package).
+bench_wrk_installed() { bench_package_installed wrk wrk; }
 
 # Loads a URL with wrk: bench_load NAME SCRIPT(get|sign) SECONDS URL. Prints the result line and keeps it in
 # $BENCH_LAST. Connections: $CLIENTS (default 32), over 2 wrk threads.
