@@ -52,6 +52,8 @@ class SeveralNodesTest {
         Browser browser = new Browser(Nodes.base(a));
         staff.signIn(browser, member);
         assertThat(sessionsOf(member)).as("the session is in the database").isEqualTo(1);
+        assertThat(db().sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = :name")
+                .param("name", name(member)).query(Integer.class).single()).as("the idle timeout, 2 h").isEqualTo(7200);
 
         Browser.Page onB = browser.get(Nodes.base(b) + "/staff");
         assertThat(onB.status()).isEqualTo(200);
@@ -61,6 +63,32 @@ class SeveralNodesTest {
         assertThat(signedOut.location()).endsWith("/staff/login?signedOut");
         assertThat(browser.get(Nodes.base(a) + "/staff").location()).endsWith("/staff/login");
         assertThat(sessionsOf(member)).isZero();
+    }
+
+    @Test
+    void aCodeUsedOnOneNodeIsRefusedOnTheOther() {
+        StaffFixture.Member member = staff.member(email("treasurer"), StaffRole.TREASURER);
+        staff.signIn(new Browser(Nodes.base(a)), member);
+        String used = staff.currentCode(member.totpSecret()); // the code node A has just accepted
+
+        Browser replayer = new Browser(Nodes.base(b));
+        Browser.Page codeForm = replayer.follow(passwordStep(replayer, Nodes.base(b), member.email(), member.password()));
+        Browser.Page replayed = replayer.submit(codeForm, "form[action$=/staff/login/code]", Map.of("code", used));
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayer.get(Nodes.base(b) + "/staff").location()).endsWith("/staff/login");
+    }
+
+    @Test
+    void publicPagesAndFormsStartNoSessionOnAnyNode() {
+        long before = db().sql("SELECT COUNT(*) FROM spring_session").query(Long.class).single();
+        for (String node : new String[] {Nodes.base(a), Nodes.base(b)}) {
+            Browser reader = new Browser(node).from("198.19.253." + ThreadLocalRandom.current().nextInt(1, 255));
+            for (String path : new String[] {"/en", "/en/news", "/en/events", "/en/news/subscribe", "/staff/login"}) {
+                assertThat(reader.get(path).setCookies()).as(path).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+            }
+            assertThat(reader.post("/en/news/subscribe", Map.of("email", email("reader"))).setCookies()).isEmpty();
+        }
+        assertThat(db().sql("SELECT COUNT(*) FROM spring_session").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test
@@ -93,10 +121,6 @@ class SeveralNodesTest {
 
     @Test
     void aNewsPostPublishedThroughOneNodeIsOnTheOthersPublicPagesWithinTheVersionMemo() throws Exception {
-        Browser reader = new Browser(Nodes.base(a));
-        assertThat(reader.get("/en/news").status()).isEqualTo(200);
-        assertThat(reader.get("/en/news").header("X-Cache")).as("node A keeps the page").contains("HIT");
-
         StaffFixture.Member editor = staff.member(email("editor"), StaffRole.EDITOR);
         Browser browser = new Browser(Nodes.base(a));
         staff.signIn(browser, editor);
@@ -105,11 +129,20 @@ class SeveralNodesTest {
         Browser.Page created = browser.submit(browser.get(Nodes.base(b) + "/staff/news"), "form[action$=/staff/news]",
                 Map.of("slug", slug, "language", "en", "title", title, "summary", "", "body", "Through the other node."));
         Browser.Page post = browser.follow(created);
+        String path = "/en/news/" + slug;
+        Browser reader = new Browser(Nodes.base(a));
+        assertThat(reader.get(path).status()).as("a draft is not public").isEqualTo(404);
         assertThat(browser.submit(post, "form[action$=/publish]", Map.of()).status()).isEqualTo(302);
+        Nodes.seenWithin(MEMO.plusMillis(1500), "node A does not show the published post",
+                () -> new Browser(Nodes.base(a)).get(path).body().contains(title));
+        assertThat(reader.get(path).header("X-Cache")).as("node A keeps the post's page").contains("HIT");
 
-        Duration seen = Nodes.seenWithin(MEMO.plusMillis(1500), "node A still shows the news without the post",
-                () -> new Browser(Nodes.base(a)).get("/en/news").body().contains(title));
-        System.out.println("SeveralNodesTest: the post was on node A's page after " + seen.toMillis() + " ms");
+        Browser.Page edited = browser.submit(browser.get(Nodes.base(b) + "/staff/news/" + post.uri().getPath().replaceAll(".*/", "")),
+                "form[action$=/texts]", Map.of("title", "Edited on node B " + slug));
+        assertThat(edited.status()).isEqualTo(302);
+        Duration seen = Nodes.seenWithin(MEMO.plusMillis(1500), "node A still shows the old title",
+                () -> new Browser(Nodes.base(a)).get(path).body().contains("Edited on node B " + slug));
+        System.out.println("SeveralNodesTest: the edit was on node A's page after " + seen.toMillis() + " ms");
     }
 
     private static Browser.Page passwordStep(Browser who, String node, String email, String password) {
@@ -117,8 +150,17 @@ class SeveralNodesTest {
     }
 
     private static long sessionsOf(StaffFixture.Member member) {
-        return a.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = :name")
-                .param("name", member.email().substring(0, member.email().indexOf('@'))).query(Long.class).single();
+        return db().sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = :name")
+                .param("name", name(member)).query(Long.class).single();
+    }
+
+    /** The member's display name, which Spring Session keeps as the session's principal. */
+    private static String name(StaffFixture.Member member) {
+        return member.email().substring(0, member.email().indexOf('@'));
+    }
+
+    private static JdbcClient db() {
+        return a.getBean(JdbcClient.class);
     }
 
     private static String email(String who) {
