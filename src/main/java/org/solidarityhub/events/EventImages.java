@@ -83,7 +83,7 @@ class EventImages {
 
     /** Submits an event with its images, all or nothing: a refused image rolls the submission back ({@link Refused}). */
     @Transactional
-    Events.Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingMode going,
+    Events.Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingChoice going,
                             List<MultipartFile> files) {
         List<MultipartFile> chosen = chosen(files);
         if (chosen.size() > properties.maxImages()) {
@@ -158,6 +158,11 @@ class EventImages {
     /** The images the public sees of an event (published ones), in the order they were added. */
     List<Shown> shown(long eventId) {
         return of(eventId).stream().filter(MediaItem::published).map(EventImages::shown).toList();
+    }
+
+    /** The first image the public sees of an event (drawn on its share card), if it has one. */
+    Optional<Long> firstShownId(long eventId) {
+        return of(eventId).stream().filter(MediaItem::published).map(MediaItem::id).findFirst();
     }
 
     /** The first image the public sees of each of these events (for cards); events without one are absent. */

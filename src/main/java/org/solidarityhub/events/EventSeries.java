@@ -186,7 +186,7 @@ class EventSeries {
     /** Stores the first occurrence with its images and the others, linked, all or nothing. */
     @Transactional
     Events.Submitted submit(Campaign campaign, Draft first, List<Draft> others, String contactEmail, Locale language,
-                            GoingMode going, List<MultipartFile> files) {
+                            GoingChoice going, List<MultipartFile> files) {
         Events.Submitted submitted = images.submit(campaign, first, contactEmail, language, going, files);
         if (others.isEmpty()) {
             return submitted;

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * What an event's share card shows (docs/og-images.md): its kind, title, time (in its own zone, as its page writes
  * it) and place at the precision the public may see (the city and country, or "Online"; never the venue or address).
  * Only published events have one (approved or cancelled, as their page): one waiting for moderation, refused or
- * hidden has none. At {@code /uk/events/{id}/card.png}.
+ * hidden has none. The first picture or poster of the event the public sees is drawn on the card's far side. At
+ * {@code /uk/events/{id}/card.png}.
  */
 @Component
 class EventShareCards implements ShareCardSource {
@@ -21,8 +22,10 @@ class EventShareCards implements ShareCardSource {
     private final EventQueries queries;
     private final Countries countries;
     private final MessageSource messages;
+    private final EventImages images;
 
-    EventShareCards(EventQueries queries, Countries countries, MessageSource messages) {
+    EventShareCards(EventQueries queries, Countries countries, MessageSource messages, EventImages images) {
+        this.images = images;
         this.queries = queries;
         this.countries = countries;
         this.messages = messages;
@@ -42,7 +45,8 @@ class EventShareCards implements ShareCardSource {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return queries.byId(eventId).map(event -> card(event, locale));
+        // the organizers' picture or poster on the card's far side, when the event has one the public sees
+        return queries.byId(eventId).map(event -> card(event, locale).withPicture(images.firstShownId(eventId).orElse(null)));
     }
 
     ShareCard card(PublicEvent event, Locale locale) {

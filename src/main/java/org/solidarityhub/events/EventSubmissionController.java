@@ -68,7 +68,8 @@ class EventSubmissionController {
     String submit(@RequestParam(required = false) String campaign, EventForm form, SeriesForm seriesForm,
                   @RequestParam(name = "images", required = false) List<MultipartFile> files,
                   @RequestParam(name = Guard.HONEYPOT, required = false) String honeypot,
-                  @RequestParam(name = GoingMode.FIELD, required = false) String going, Locale locale, Model model,
+                  @RequestParam(name = GoingMode.FIELD, required = false) String going,
+                  @RequestParam(name = GoingChoice.HOURS_FIELD, required = false) String goingHours, Locale locale, Model model,
                   HttpServletRequest request, HttpServletResponse response) {
         Campaign c = campaigns.forPage(campaign);
         if (Guard.isBot(honeypot)) {
@@ -77,11 +78,12 @@ class EventSubmissionController {
         limits.check(request);
         SubmitEvent submission = form.toSubmission(locale);
         EventRules.Outcome outcome = rules.check(submission, c, locale, true);
-        GoingMode goingMode = GoingMode.check(outcome.problems(), going);
+        GoingChoice goingMode = GoingChoice.check(outcome.problems(), going, goingHours);
         EventSeries.Plan plan = outcome.valid() ? series.plan(c, submission, outcome.draft(), seriesForm, locale) : null;
         if (!outcome.valid() || !plan.valid()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute(GoingMode.FIELD, going);
+            model.addAttribute(GoingChoice.HOURS_FIELD, goingHours);
             return showForm(c, form, outcome.valid() ? plan.problems() : outcome.errors(), locale, model, response);
         }
         try {
@@ -89,6 +91,7 @@ class EventSubmissionController {
         } catch (EventImages.Refused refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute(GoingMode.FIELD, going);
+            model.addAttribute(GoingChoice.HOURS_FIELD, goingHours);
             return showForm(c, form, imageProblem(refused.key()), locale, model, response);
         }
         limits.count(request);

@@ -71,12 +71,12 @@ class Events {
      */
     @Transactional
     Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language) {
-        return submit(campaign, draft, contactEmail, language, GoingMode.NONE);
+        return submit(campaign, draft, contactEmail, language, GoingChoice.NONE);
     }
 
     /** As {@link #submit(Campaign, Draft, String, Locale)}, with the organizers' choice of "I'm going". */
     @Transactional
-    Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingMode going) {
+    Submitted submit(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingChoice going) {
         String key = submissionKey(campaign, draft, contactEmail, language, going);
         Optional<Long> stored = store.insertEvent(campaign.id(), EventStatus.UNCONFIRMED, contactEmail, language,
                 clock.instant().plus(properties.unconfirmedValidity()), null, key);
@@ -88,8 +88,8 @@ class Events {
         String token = links.issue(SUBJECT, id, MANAGE, null);
         long revision = store.insertRevision(id, draft);
         store.setPending(id, revision);
-        if (going.enabled()) {
-            this.going.setMode(id, going, clock.instant());
+        if (going.mode().enabled()) {
+            this.going.setChoice(id, going, clock.instant());
         }
         mails.confirmation(contactEmail, language, draft.title(), token);
         audit.record("events.submitted", "event", id, "type=" + draft.type() + " country=" + draft.country());
@@ -100,7 +100,7 @@ class Events {
      * What makes two submissions the same: campaign, normalized contact address, language, every field of the
      * draft, the choice of "I'm going", and the window of time they arrive in ({@code events.duplicate-window}, counted from the epoch).
      */
-    private String submissionKey(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingMode going) {
+    private String submissionKey(Campaign campaign, Draft draft, String contactEmail, Locale language, GoingChoice going) {
         long window = clock.instant().getEpochSecond() / Math.max(1, properties.duplicateWindow().toSeconds());
         return Tokens.hash(campaign.id() + "\n" + (contactEmail == null ? "" : EmailKey.normalize(contactEmail)) + "\n"
                 + language.getLanguage() + "\n" + draft + "\n" + going + "\n" + window);

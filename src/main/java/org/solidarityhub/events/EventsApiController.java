@@ -140,7 +140,8 @@ class EventsApiController {
         Campaign c = campaigns.forApi(slug);
         limits.check(request);
         EventRules.Outcome outcome = rules.check(body, c, locale, true);
-        GoingMode going = GoingMode.check(outcome.problems(), body.going());
+        GoingChoice going = GoingChoice.check(outcome.problems(), body.going(),
+                body.goingAddressHours() == null ? null : String.valueOf(body.goingAddressHours()));
         if (!outcome.valid()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "events.error.form", outcome.problems().all());
         }

@@ -65,12 +65,19 @@ class EventsPages {
 
     @Bean
     PublicPage eventSubmitted() {
-        return PublicPage.at("/events/submitted", "/events/mine", "/events/mine/sent").changingOnlyWithDeployment()
+        return PublicPage.at("/events/submitted", "/events/mine", "/events/mine/sent", "/events/{id:\\d{1,18}}/going/sent")
+                .changingOnlyWithDeployment()
                 .named("events-submitted");
     }
 
     @Bean
     PublicPage eventTokenPages() {
         return PublicPage.tokenPages("events-manage", "/events/manage/**");
+    }
+
+    /** The pages behind the links mailed to participants (confirm, leave). */
+    @Bean
+    PublicPage participantTokenPages() {
+        return PublicPage.tokenPages("events-participant-links", "/events/going/confirm/**", "/events/going/unsubscribe/**");
     }
 }

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param myEventsMailsPerDay "my events" mails one email address may receive in a day (more requests mail nothing)
  * @param maxImages         pictures and posters one event may have (docs/events.md, "Pictures and posters")
  * @param maxOccurrences    events one recurring or multi-place action may become (docs/events.md)
+ * @param participantRetention how long after an event ends the names and emails of its participants are kept (then
+ *                            erased; the count stays)
+ * @param participantMessagesPerDay messages the organizers of one event may send to its participants in a day
  * @param benchHelloWorld     serve GET /bench/hello-world, the baseline of bench/events (never in production)
  */
 @ConfigurationProperties("events")
@@ -40,6 +43,8 @@ record EventsProperties(
         @DefaultValue("3") int myEventsMailsPerDay,
         @DefaultValue("4") int maxImages,
         @DefaultValue("10") int maxOccurrences,
+        @DefaultValue("7d") Duration participantRetention,
+        @DefaultValue("3") int participantMessagesPerDay,
         boolean benchHelloWorld) {
 
     boolean hasTiles() {

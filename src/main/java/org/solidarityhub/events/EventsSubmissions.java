@@ -32,6 +32,18 @@ class EventsSubmissions {
     }
 
     @Bean
+    RetentionRule eventsParticipants(Participants participants, EventsProperties properties) {
+        return new RetentionRule("events.participants", "names and emails of the participants of events that ended (the count stays)",
+                properties.participantRetention(), participants::eraseEndedBefore);
+    }
+
+    @Bean
+    RetentionRule eventsUnconfirmedParticipants(Participants participants, EventsProperties properties) {
+        return new RetentionRule("events.participants-unconfirmed", "sign-ups to events never confirmed within their validity",
+                properties.unconfirmedValidity(), participants::eraseUnconfirmedBefore);
+    }
+
+    @Bean
     ModerationQueue eventsQueue(EventStore store) {
         return new ModerationQueue() {
             @Override

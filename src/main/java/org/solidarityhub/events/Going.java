@@ -2,6 +2,7 @@ package org.solidarityhub.events;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * "I'm going": the organizers of an event choose, through its management link, whether readers can say they
- * are going: anonymously, with a button that adds one to a count (nothing about the person is kept). The button is limited like the other public forms ({@link Guard}: 429 over
+ * are going: anonymously, with a button that adds one to a count (nothing about the person is kept), or with a
+ * sign-up confirmed by email ({@link Participants}; the count is then of confirmed participants). The button is limited like the other public forms ({@link Guard}: 429 over
  * the limit per address) and counts one click per address and event a day; addresses live only in memory.
  */
 @Service
@@ -32,10 +34,15 @@ class Going {
     enum Click { COUNTED, ALREADY_COUNTED }
 
     /** What an event's page and management page show of it. */
-    record Shown(long eventId, GoingMode mode, int count, boolean open) {
+    record Shown(long eventId, GoingMode mode, int count, boolean open, int addressHours) {
 
         public boolean enabled() {
             return mode.enabled();
+        }
+
+        /** Whether readers sign up with a name and an email (else the anonymous button). */
+        public boolean signUp() {
+            return mode == GoingMode.SIGN_UP;
         }
     }
 
@@ -57,8 +64,8 @@ class Going {
     }
 
     /** The names of the modes the organizers choose from, in the order offered. */
-    public java.util.List<String> modes() {
-        return java.util.Arrays.stream(GoingMode.values()).map(GoingMode::name).toList();
+    public List<String> modes() {
+        return Arrays.stream(GoingMode.values()).map(GoingMode::name).toList();
     }
 
     /** What a published event shows, or empty when its organizers did not enable "going". */
@@ -72,7 +79,7 @@ class Going {
     }
 
     private Optional<Shown> shown(StoredEvent event) {
-        return store.state(event.id()).map(s -> new Shown(event.id(), s.mode(), s.count(), open(event, s.mode())));
+        return store.state(event.id()).map(s -> new Shown(event.id(), s.mode(), s.count(), open(event, s.mode()), s.addressHours()));
     }
 
     /** Whether readers can still say they are going: published, not cancelled, not yet over. */
@@ -83,13 +90,13 @@ class Going {
 
     /** The organizers choose through the management link (a use of it). */
     @Transactional
-    void choose(String token, GoingMode mode) {
+    void choose(String token, GoingChoice choice) {
         StoredEvent event = events.actingThrough(token);
         if (!event.editable()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
-        store.setMode(event.id(), mode, clock.instant());
-        audit.record("events.going-chosen", "event", event.id(), "mode=" + mode);
+        store.setChoice(event.id(), choice, clock.instant());
+        audit.record("events.going-chosen", "event", event.id(), "mode=" + choice.mode() + " addressHours=" + choice.addressHours());
     }
 
     /**

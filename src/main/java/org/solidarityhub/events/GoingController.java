@@ -35,12 +35,13 @@ class GoingController {
 
     /** The organizers choose (or change) what the event offers, through its management link. */
     @PostMapping("/events/manage/{token}/going")
-    String choose(@PathVariable String token, @RequestParam(name = GoingMode.FIELD, required = false) String mode) {
+    String choose(@PathVariable String token, @RequestParam(name = GoingMode.FIELD, required = false) String mode,
+                  @RequestParam(name = GoingChoice.HOURS_FIELD, required = false) String hours) {
         Problems problems = new Problems("events.error");
-        GoingMode chosen = GoingMode.check(problems, mode);
+        GoingChoice chosen = GoingChoice.check(problems, mode, hours);
         Map<String, String> keys = problems.keys();
         if (!keys.isEmpty()) {
-            throw new BadInputException(keys.get(GoingMode.FIELD));
+            throw new BadInputException(keys.values().iterator().next());
         }
         going.choose(token, chosen);
         return "redirect:/events/manage/" + token + "?done=going#going";

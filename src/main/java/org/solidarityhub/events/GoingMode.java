@@ -9,7 +9,13 @@ enum GoingMode {
     /** Nothing (the default). */
     NONE,
     /** An anonymous count: a button, nothing about the person kept. */
-    COUNT;
+    COUNT,
+    /**
+     * A sign-up: a name or pseudonym and an email, confirmed from the mail; the participants get a reminder the day
+     * before (and the exact place of an event whose address is given on request), and their organizers can write to
+     * them without seeing an address ({@link Participants}).
+     */
+    SIGN_UP;
 
     /** The field's name in the form and in the API. */
     static final String FIELD = "going";

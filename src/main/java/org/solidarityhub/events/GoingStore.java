@@ -10,12 +10,12 @@ import org.solidarityhub.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of "I'm going": each event's mode and count . */
+/** The SQL of "I'm going": each event's mode, count and (for hidden addresses) how long before the start the place is mailed. */
 @Repository
 class GoingStore {
 
     /** An event's choice and how many said they are going. */
-    record State(GoingMode mode, int count) {
+    record State(GoingMode mode, int count, int addressHours) {
     }
 
     private final JdbcClient db;
@@ -25,19 +25,28 @@ class GoingStore {
     }
 
     Optional<State> state(long eventId) {
-        return db.sql("SELECT going_mode, going_count FROM event WHERE id = :id").param("id", eventId)
-                .query((rs, n) -> new State(GoingMode.valueOf(rs.getString("going_mode")), rs.getInt("going_count")))
+        return db.sql("SELECT going_mode, going_count, going_address_hours FROM event WHERE id = :id")
+                .param("id", eventId)
+                .query((rs, n) -> new State(GoingMode.valueOf(rs.getString("going_mode")), rs.getInt("going_count"),
+                        rs.getInt("going_address_hours")))
                 .optional();
     }
 
-    void setMode(long eventId, GoingMode mode, Instant now) {
-        db.sql("UPDATE event SET going_mode = :mode, going_changed_at = :now WHERE id = :id")
-                .param("mode", mode.name()).param("now", Timestamps.toDb(now)).param("id", eventId).update();
+    void setChoice(long eventId, GoingChoice choice, Instant now) {
+        db.sql("UPDATE event SET going_mode = :mode, going_address_hours = :hours, going_changed_at = :now WHERE id = :id")
+                .param("mode", choice.mode().name()).param("hours", choice.addressHours())
+                .param("now", Timestamps.toDb(now)).param("id", eventId).update();
     }
 
     /** Adds one to the count (in the database, so that instances never lose a click). */
     void increment(long eventId, Instant now) {
         db.sql("UPDATE event SET going_count = going_count + 1, going_changed_at = :now WHERE id = :id")
+                .param("now", Timestamps.toDb(now)).param("id", eventId).update();
+    }
+
+    /** Takes one from the count (a participant left), never below zero. */
+    void decrement(long eventId, Instant now) {
+        db.sql("UPDATE event SET going_count = going_count - 1, going_changed_at = :now WHERE id = :id AND going_count > 0")
                 .param("now", Timestamps.toDb(now)).param("id", eventId).update();
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 record SubmitEvent(String title, String type, String description, List<String> languages, String start, String end,
                    String timezone, Location location, String onlineUrl, String organizers,
                    List<OrganizationRef> organizations, String contactEmail, String accessibility,
-                   Boolean speakerRequested, String language, String going) {
+                   Boolean speakerRequested, String language, String going, Integer goingAddressHours) {
 
     /** Without a choice of "I'm going" (the form sends it as a field of its own). */
     SubmitEvent(String title, String type, String description, List<String> languages, String start, String end,
@@ -17,7 +17,16 @@ record SubmitEvent(String title, String type, String description, List<String> l
                 List<OrganizationRef> organizations, String contactEmail, String accessibility,
                 Boolean speakerRequested, String language) {
         this(title, type, description, languages, start, end, timezone, location, onlineUrl, organizers, organizations,
-                contactEmail, accessibility, speakerRequested, language, null);
+                contactEmail, accessibility, speakerRequested, language, null, null);
+    }
+
+    /** With a choice of "I'm going" but not of the hours (the default). */
+    SubmitEvent(String title, String type, String description, List<String> languages, String start, String end,
+                String timezone, Location location, String onlineUrl, String organizers,
+                List<OrganizationRef> organizations, String contactEmail, String accessibility,
+                Boolean speakerRequested, String language, String going) {
+        this(title, type, description, languages, start, end, timezone, location, onlineUrl, organizers, organizations,
+                contactEmail, accessibility, speakerRequested, language, going, null);
     }
 
     /** A place; null for an online event. */

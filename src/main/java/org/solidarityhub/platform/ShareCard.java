@@ -16,9 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param figureLabel what the figure counts ("signatures", "raised of €20,000"), or null
  * @param percent     the progress toward a goal (0 to 100, drawn as a bar under the figure), or null for no bar
  * @param badge       a word in a box beside the kicker ("Cancelled"), or null
+ * @param picture     a public picture of the page's own (an event's poster), drawn on the card's far side: the id that
+ *                    the {@link ShareCardPictures} bean gives the pixels of; or null
  */
 public record ShareCard(String kicker, String title, List<String> details, @Nullable String figure,
-                        @Nullable String figureLabel, @Nullable Integer percent, @Nullable String badge) {
+                        @Nullable String figureLabel, @Nullable Integer percent, @Nullable String badge,
+                        @Nullable Long picture) {
 
     public ShareCard {
         details = List.copyOf(details);
@@ -27,28 +30,33 @@ public record ShareCard(String kicker, String title, List<String> details, @Null
 
     /** A card with a kicker and a title only. */
     public static ShareCard of(String kicker, String title) {
-        return new ShareCard(kicker, title, List.of(), null, null, null, null);
+        return new ShareCard(kicker, title, List.of(), null, null, null, null, null);
     }
 
     /** The same card with these lines under the title (blank ones left out). */
     public ShareCard withDetails(String... lines) {
         return new ShareCard(kicker, title, java.util.Arrays.stream(lines).filter(l -> l != null && !l.isBlank()).toList(),
-                figure, figureLabel, percent, badge);
+                figure, figureLabel, percent, badge, picture);
     }
 
     /** The same card with a big figure and what it counts. */
     public ShareCard withFigure(String shown, String label) {
-        return new ShareCard(kicker, title, details, shown, label, percent, badge);
+        return new ShareCard(kicker, title, details, shown, label, percent, badge, picture);
     }
 
     /** The same card with a progress bar (0 to 100). */
     public ShareCard withProgress(@Nullable Integer shownPercent) {
-        return new ShareCard(kicker, title, details, figure, figureLabel, shownPercent, badge);
+        return new ShareCard(kicker, title, details, figure, figureLabel, shownPercent, badge, picture);
     }
 
     /** The same card with a word in a box beside the kicker. */
     public ShareCard withBadge(@Nullable String word) {
-        return new ShareCard(kicker, title, details, figure, figureLabel, percent, word);
+        return new ShareCard(kicker, title, details, figure, figureLabel, percent, word, picture);
+    }
+
+    /** The same card with a picture of the page's own on its far side (null: none). */
+    public ShareCard withPicture(@Nullable Long id) {
+        return new ShareCard(kicker, title, details, figure, figureLabel, percent, badge, id);
     }
 
     /**

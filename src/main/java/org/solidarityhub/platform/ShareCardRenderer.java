@@ -44,7 +44,7 @@ final class ShareCardRenderer {
     static final int WIDTH = 1200;
     static final int HEIGHT = 630;
     /** Raised whenever the drawing changes, so that cards of unchanged texts get a new version too. */
-    static final String DESIGN = "1";
+    static final String DESIGN = "2";
 
     static final Color BLUE = new Color(0x0057b7);
     static final Color BLUE_DARK = new Color(0x003d80);
@@ -56,6 +56,9 @@ final class ShareCardRenderer {
     private static final int PAD = 72;
     private static final int BAND = 96;
     private static final int MAX_TITLE_LINES = 4;
+    /** How wide a picture is drawn on the far side, and the room between it and the texts. */
+    static final int PICTURE_WIDTH = 420;
+    private static final int PICTURE_GAP = 48;
     private static final float[] TITLE_SIZES = {74, 68, 62, 56, 50, 44};
     private static final int MAX_INPUT = 400;
     private static final String ELLIPSIS = "…";
@@ -86,6 +89,11 @@ final class ShareCardRenderer {
      * @param locale   the card's language: line breaks, upper case of the kicker, and the side it starts from
      */
     byte[] render(ShareCard card, String siteName, String host, Locale locale) {
+        return render(card, siteName, host, locale, null);
+    }
+
+    /** As above, with the card's picture ({@link ShareCard#picture()}) drawn on its far side when given. */
+    byte[] render(ShareCard card, String siteName, String host, Locale locale, @Nullable BufferedImage picture) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -95,14 +103,15 @@ final class ShareCardRenderer {
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setFont(font(20));
-            draw(g, card, siteName, host, locale);
+            draw(g, card, siteName, host, locale, picture);
         } finally {
             g.dispose();
         }
         return png(image);
     }
 
-    private void draw(Graphics2D g, ShareCard card, String siteName, String host, Locale locale) {
+    private void draw(Graphics2D g, ShareCard card, String siteName, String host, Locale locale,
+                      @Nullable BufferedImage picture) {
         boolean rtl = !java.awt.ComponentOrientation.getOrientation(locale).isLeftToRight();
         Side side = new Side(rtl);
         FontRenderContext frc = g.getFontRenderContext();
@@ -114,6 +123,9 @@ final class ShareCardRenderer {
         g.setColor(GLOW);
         g.fill(new Ellipse2D.Double(side.x(WIDTH - 300, 0) - 260, -260, 720, 720));
         g.fill(new Ellipse2D.Double(side.x(WIDTH - 120, 0) - 200, bandTop - 220, 400, 400));
+        if (picture != null) {
+            drawPicture(g, picture, side, bandTop);
+        }
         g.setColor(YELLOW);
         g.fillRect(0, bandTop, WIDTH, BAND);
         g.setColor(BLUE_DARK);
@@ -141,7 +153,9 @@ final class ShareCardRenderer {
         }
 
         // from the top: the kicker (and its badge)
-        int width = WIDTH - 2 * PAD;
+        // the texts' column: the whole card, or what the picture leaves
+        int width = picture == null ? WIDTH - 2 * PAD : WIDTH - PAD - PICTURE_WIDTH - PICTURE_GAP;
+        float left = side.x(PAD, width);
         float y = 64;
         String kicker = drawable(card.kicker().toUpperCase(locale), bold(26));
         float kickerBaseline = y + 26;
@@ -173,7 +187,7 @@ final class ShareCardRenderer {
             float barHeight = 16;
             float barTop = bottom - barHeight;
             g.setColor(TRACK);
-            g.fill(new RoundRectangle2D.Double(PAD, barTop, width, barHeight, barHeight, barHeight));
+            g.fill(new RoundRectangle2D.Double(left, barTop, width, barHeight, barHeight, barHeight));
             float filled = card.percent() == 0 ? 0 : Math.max(barHeight, width * card.percent() / 100f);
             if (filled > 0) {
                 g.setColor(YELLOW);
@@ -204,20 +218,27 @@ final class ShareCardRenderer {
         } else {
             bottom += 12;
         }
+        // each line at 34 px, smaller (down to 26) before it is cut with an ellipsis: a date keeps its hours
         List<String> details = new ArrayList<>();
+        List<Font> detailFonts = new ArrayList<>();
         for (String line : card.details()) {
-            Font font = details.isEmpty() ? bold(34) : font(34);
-            String shown = drawable(line, font);
+            boolean first = details.isEmpty();
+            String shown = drawable(line, first ? bold(34) : font(34));
             if (!shown.isEmpty()) {
+                float size = 34;
+                while (size > 26 && advance(shown, first ? bold(size) : font(size), frc) > width) {
+                    size -= 2;
+                }
+                Font font = first ? bold(size) : font(size);
                 details.add(fitted(shown, font, frc, width));
+                detailFonts.add(font);
             }
         }
         float detailLine = 48;
         float detailsTop = bottom - detailLine * details.size();
         for (int i = 0; i < details.size(); i++) {
-            String line = details.get(i);
             g.setColor(i == 0 ? java.awt.Color.WHITE : SOFT_WHITE);
-            paragraph(g, line, i == 0 ? bold(34) : font(34), frc, width, detailsTop + detailLine * (i + 1) - 10);
+            paragraph(g, details.get(i), detailFonts.get(i), frc, left, width, detailsTop + detailLine * (i + 1) - 10);
         }
 
         // the title fills what is left between the kicker and the details
@@ -235,23 +256,38 @@ final class ShareCardRenderer {
         float baseline = y;
         for (String line : fitted.lines()) {
             baseline += fitted.lineHeight();
-            paragraph(g, line, fitted.font(), frc, width, rightToLeft, baseline - fitted.lineHeight() * 0.22f);
+            paragraph(g, line, fitted.font(), frc, left, width, rightToLeft, baseline - fitted.lineHeight() * 0.22f);
         }
     }
 
     /** A line of a text in the direction of its first strong character (so aligned right when Hebrew, say). */
-    private static void paragraph(Graphics2D g, String line, Font font, FontRenderContext frc, float width, float baseline) {
-        paragraph(g, line, font, frc, width, !new Bidi(line, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).baseIsLeftToRight(), baseline);
+    private static void paragraph(Graphics2D g, String line, Font font, FontRenderContext frc, float left, float width,
+                                  float baseline) {
+        paragraph(g, line, font, frc, left, width, !new Bidi(line, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).baseIsLeftToRight(),
+                baseline);
     }
 
     /** A line of a paragraph written in that direction: its words ordered by it, aligned to its start. */
-    private static void paragraph(Graphics2D g, String line, Font font, FontRenderContext frc, float width,
+    private static void paragraph(Graphics2D g, String line, Font font, FontRenderContext frc, float left, float width,
                                   boolean rightToLeft, float baseline) {
         AttributedString text = new AttributedString(line);
         text.addAttribute(TextAttribute.FONT, font);
         text.addAttribute(TextAttribute.RUN_DIRECTION, rightToLeft ? TextAttribute.RUN_DIRECTION_RTL : TextAttribute.RUN_DIRECTION_LTR);
         TextLayout layout = new TextLayout(text.getIterator(), frc);
-        layout.draw(g, rightToLeft ? PAD + width - layout.getAdvance() : PAD, baseline);
+        layout.draw(g, rightToLeft ? left + width - layout.getAdvance() : left, baseline);
+    }
+
+    /** The picture on the far side of the blue field, filling it from top to band (cropped to fit, centred). */
+    private static void drawPicture(Graphics2D g, BufferedImage picture, Side side, int bandTop) {
+        int x = (int) side.end(0, PICTURE_WIDTH);
+        double scale = Math.max(PICTURE_WIDTH / (double) picture.getWidth(), bandTop / (double) picture.getHeight());
+        int shownWidth = (int) Math.ceil(picture.getWidth() * scale);
+        int shownHeight = (int) Math.ceil(picture.getHeight() * scale);
+        java.awt.Shape clip = g.getClip();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.clipRect(x, 0, PICTURE_WIDTH, bandTop);
+        g.drawImage(picture, x + (PICTURE_WIDTH - shownWidth) / 2, (bandTop - shownHeight) / 2, shownWidth, shownHeight, null);
+        g.setClip(clip);
     }
 
     /** Left to right, or mirrored for a language written right to left. */

@@ -70,10 +70,13 @@ public class ShareCards implements DisposableBean {
     private final ExecutorService renderers;
     private final AsyncCache<Key, byte[]> cards;
     private final AtomicLong rendered = new AtomicLong();
+    private final ObjectProvider<ShareCardPictures> pictures;
 
-    ShareCards(MessageSource messages, PlatformProperties platform, ObjectProvider<MeterRegistry> registry) {
+    ShareCards(MessageSource messages, PlatformProperties platform, ObjectProvider<MeterRegistry> registry,
+               ObjectProvider<ShareCardPictures> pictures) {
         this.messages = messages;
         this.platform = platform;
+        this.pictures = pictures;
         AtomicInteger threads = new AtomicInteger();
         this.renderers = Executors.newFixedThreadPool(RENDERERS, task -> {
             Thread thread = new Thread(task, "share-cards-" + threads.incrementAndGet());
@@ -128,7 +131,8 @@ public class ShareCards implements DisposableBean {
         Key key = key(card, locale);
         StringBuilder text = new StringBuilder(ShareCardRenderer.DESIGN);
         for (Object part : new Object[] {key.language(), key.siteName(), key.host(), card.kicker(), card.title(),
-                String.join("\n", card.details()), card.figure(), card.figureLabel(), card.percent(), card.badge()}) {
+                String.join("\n", card.details()), card.figure(), card.figureLabel(), card.percent(), card.badge(),
+                card.picture()}) {
             text.append('\u0000').append(part);
         }
         try {
@@ -182,11 +186,20 @@ public class ShareCards implements DisposableBean {
         rendered.incrementAndGet();
         Locale locale = Locale.forLanguageTag(key.language());
         try {
-            return renderer.render(key.card(), key.siteName(), key.host(), locale);
+            return renderer.render(key.card(), key.siteName(), key.host(), locale, picture(key.card()));
         } catch (RuntimeException e) {
             log.warn("A share card could not be drawn; the plain card is sent instead ({})", e.getClass().getName());
             return renderer.render(ShareCard.of("", key.siteName()), key.siteName(), key.host(), locale);
         }
+    }
+
+    /** The card's picture, when it names one that is public (else the card is drawn without it). */
+    private java.awt.image.@org.jspecify.annotations.Nullable BufferedImage picture(ShareCard card) {
+        ShareCardPictures source = pictures.getIfAvailable();
+        if (card.picture() == null || source == null) {
+            return null;
+        }
+        return source.picture(card.picture()).orElse(null);
     }
 
     /** How many cards were drawn since the start (for tests; the counter app.cards.rendered for operators). */

@@ -113,6 +113,19 @@ class EventImagesTest extends RunningCampaignTest {
         assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(indexOf(served.body(), CANARY)).isNegative();
         assertThat(indexOf(served.body(), "Exif".getBytes(StandardCharsets.US_ASCII))).isNegative();
+        // the poster is on the preview that chat apps and social networks show of the event's address (its card)
+        assertThat(page.doc().selectFirst("meta[property=og:image]").attr("content")).isEqualTo("http://hub.test/en/events/" + id + "/card.png");
+        HttpResponse<byte[]> card = browser.bytes("/en/events/" + id + "/card.png");
+        assertThat(card.statusCode()).isEqualTo(200);
+        java.awt.image.BufferedImage drawn;
+        try {
+            drawn = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(card.body()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Color farSide = new Color(drawn.getRGB(1200 - 100, 100));
+        assertThat(farSide.getBlue()).as("the blue poster on the card's far side").isGreaterThan(200);
+        assertThat(farSide.getRed() + farSide.getGreen()).isLessThan(60);
 
         Browser.Page list = browser.get("/en/events?campaign=" + slug);
         assertThat(list.doc().selectFirst("#event-" + id + " .card-media img").attr("src")).isEqualTo(thumbnail);

@@ -87,6 +87,53 @@ class ShareCardRendererTest {
                 .withFigure("€740.00", "raised"), Locale.ENGLISH);
     }
 
+    private BufferedImage drawWithPicture(String name, ShareCard card, Locale locale, BufferedImage picture) throws IOException {
+        byte[] png = renderer.render(card, "Solidarity Hub", "solidarity.example.org", locale, picture);
+        Files.createDirectories(OUT);
+        Files.write(OUT.resolve(name + ".png"), png);
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    @Test
+    void anEventsPosterFillsTheFarSideAndTheTextsKeepClearOfIt() throws IOException {
+        BufferedImage poster = new BufferedImage(600, 900, BufferedImage.TYPE_INT_RGB); // a portrait poster, all red
+        java.awt.Graphics2D g = poster.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 600, 900);
+        g.dispose();
+        ShareCard card = ShareCard.of("Demonstration", "Rally for Ukraine at the Place du Luxembourg with a long title")
+                .withDetails("Thursday, 25 February 2027, 13:00–16:00", "Brussels, Belgium").withPicture(7L);
+        int panel = ShareCardRenderer.PICTURE_WIDTH;
+
+        BufferedImage english = drawWithPicture("event-en-picture", card, Locale.ENGLISH, poster);
+        assertThat(english.getRGB(1200 - panel / 2, 20) & 0xffffff).as("the poster at the top right").isEqualTo(0xff0000);
+        assertThat(english.getRGB(1200 - 5, 520) & 0xffffff).as("the poster down to the band").isEqualTo(0xff0000);
+        assertThat(english.getRGB(1200 - panel - 10, 300) & 0xffffff).as("the texts' side is not covered").isNotEqualTo(0xff0000);
+        assertThat(english.getRGB(5, 625) & 0xffffff).as("the band stays whole").isEqualTo(0xffd700);
+        assertThat(english.getRGB(1195, 625) & 0xffffff).as("the band stays whole").isEqualTo(0xffd700);
+        assertThat(notRed(english, 1200 - panel, 1200)).as("no text drawn over the poster").isZero();
+
+        BufferedImage arabic = drawWithPicture("event-ar-picture", card, Locale.forLanguageTag("ar"), poster);
+        assertThat(arabic.getRGB(panel / 2, 20) & 0xffffff).as("right to left: the poster on the left").isEqualTo(0xff0000);
+        assertThat(arabic.getRGB(1200 - panel / 2, 20) & 0xffffff).isNotEqualTo(0xff0000);
+        assertThat(notRed(arabic, 0, panel)).as("no text drawn over the poster").isZero();
+
+        byte[] without = renderer.render(card.withPicture(null), "Solidarity Hub", "solidarity.example.org", Locale.ENGLISH);
+        assertThat(ImageIO.read(new ByteArrayInputStream(without)).getRGB(1200 - panel / 2, 20) & 0xffffff)
+                .as("no picture given: the usual card").isNotEqualTo(0xff0000);
+    }
+
+    /** Pixels of the blue field between these columns that are not the poster's red. */
+    private static int notRed(BufferedImage image, int from, int to) {
+        int count = 0;
+        for (int x = from; x < to; x++) {
+            for (int y = 0; y < 630 - 96; y++) {
+                count += (image.getRGB(x, y) & 0xffffff) == 0xff0000 ? 0 : 1;
+            }
+        }
+        return count;
+    }
+
     @Test
     void oddTitlesStillYieldACard() throws IOException {
         draw("long", ShareCard.of("News", "A very long title ".repeat(30)).withDetails("1 March 2027"), Locale.ENGLISH);
@@ -97,7 +144,7 @@ class ShareCardRendererTest {
         draw("rtl-locale", ShareCard.of("חדשות", "שלום לאוקראינה").withFigure("1,200+", "חתימות").withProgress(30),
                 Locale.forLanguageTag("he"));
         draw("nothing-drawable", ShareCard.of("🎉", "😀😀😀 السلام عليكم").withDetails("\u0000\u0007"), Locale.ENGLISH);
-        draw("blank", new ShareCard("", "", List.of("", " "), "", "", 0, ""), Locale.ENGLISH);
+        draw("blank", new ShareCard("", "", List.of("", " "), "", "", 0, "", null), Locale.ENGLISH);
         draw("controls", ShareCard.of("News", "Line\nbreaks\tand\u202etricks\u202c <b>not html</b>"), Locale.ENGLISH);
     }
 

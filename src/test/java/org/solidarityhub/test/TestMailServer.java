@@ -83,6 +83,16 @@ public final class TestMailServer {
         return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("\r\n", "\n");
     }
 
+    /** The first value of a header of a mail (null without one), e.g. List-Unsubscribe. */
+    public static String header(MimeMessage message, String name) {
+        try {
+            String[] values = message.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (MessagingException e) {
+            throw new AssertionError("unreadable header", e);
+        }
+    }
+
     /** The first link in a mail that starts with the given prefix. */
     public static String link(MimeMessage message, String prefix) {
         String body = body(message);
