@@ -63,6 +63,11 @@ class DatabaseOutageTest {
                 }
                 assertThat(statuses.stream().map(CompletableFuture::join).toList()).containsOnly(503);
                 assertThat(Duration.ofNanos(System.nanoTime() - burst)).as("16 requests at once").isLessThan(Duration.ofSeconds(3));
+                // a staff member's session is in the database too: their pages answer the same
+                String session = java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                Browser.Page staffPage = timed(Duration.ofSeconds(2), () -> browser.get("/staff", "Cookie", "JSESSIONID=" + session));
+                assertThat(staffPage.status()).isEqualTo(503);
+                assertThat(staffPage.header("Retry-After")).isPresent();
                 Browser.Page signed = timed(Duration.ofSeconds(5), () -> browser.postRaw(SIGN, "application/json", signature()));
                 assertThat(signed.status()).isEqualTo(503);
                 assertThat(signed.header("Retry-After")).isPresent();

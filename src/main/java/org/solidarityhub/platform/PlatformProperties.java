@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedProxies addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For/-Proto are believed
  *                (env APP_TRUSTED_PROXIES); every other peer is the client itself
  * @param pages   the page cache: validators, lifetimes and kept bytes of public pages (docs/caching.md)
+ * @param limits  where per-address limits and sign-in throttles are counted ({@link RateLimits})
  */
 @ConfigurationProperties("app")
 public record PlatformProperties(
@@ -30,7 +31,18 @@ public record PlatformProperties(
         boolean demo,
         @DefaultValue Mail mail,
         @DefaultValue({"127.0.0.1/8", "::1/128"}) List<String> trustedProxies,
-        @DefaultValue Pages pages) {
+        @DefaultValue Pages pages,
+        @DefaultValue Limits limits) {
+
+    /**
+     * @param store {@code memory}: each node counts on its own (one node); {@code database}: every node counts in the
+     *              one database, so a limit is the same whichever node a request reaches (several nodes)
+     */
+    public record Limits(@DefaultValue("memory") Store store) {
+
+        /** Where {@link RateLimits} keeps its counts. */
+        public enum Store { MEMORY, DATABASE }
+    }
 
     /**
      * @param cacheSize          how many bytes of rendered pages (plain and gzip) each instance keeps in memory

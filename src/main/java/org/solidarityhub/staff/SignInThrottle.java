@@ -2,12 +2,8 @@ package org.solidarityhub.staff;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-
+import org.solidarityhub.platform.RateLimits;
+import org.solidarityhub.platform.RateLimits.Limit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,45 +11,42 @@ import org.springframework.stereotype.Component;
  * from the bucket of the IP address and from the bucket of the account; an empty bucket refuses attempts
  * until it refills. The account's bucket is not consulted for a browser in which the account has signed
  * in before (KnownDevices), so an attacker who empties it does not keep the real member out.
- * Buckets live in memory: with several instances, each throttles on its own.
+ * The buckets are {@link RateLimits}': with {@code app.limits.store=database}, every node counts the same failures.
  */
 @Component
 class SignInThrottle {
 
-    private final LoadingCache<String, Bucket> byIp;
-    private final LoadingCache<String, Bucket> byAccount;
+    private final RateLimits limits;
+    private final Limit byIp;
+    private final Limit byAccount;
 
-    SignInThrottle(StaffProperties properties) {
-        this.byIp = buckets(properties.ipFailures(), properties.ipWindow());
-        this.byAccount = buckets(properties.accountFailures(), properties.accountWindow());
+    SignInThrottle(RateLimits limits, StaffProperties properties) {
+        this.limits = limits;
+        this.byIp = limit("staff.sign-in.ip", properties.ipFailures(), properties.ipWindow());
+        this.byAccount = limit("staff.sign-in.account", properties.accountFailures(), properties.accountWindow());
     }
 
-    private static LoadingCache<String, Bucket> buckets(int failures, Duration window) {
-        return Caffeine.newBuilder()
-                .maximumSize(100_000)
-                .expireAfterAccess(window.multipliedBy(2))
-                .build(key -> Bucket.builder()
-                        .addLimit(Bandwidth.builder().capacity(failures).refillGreedy(failures, window).build())
-                        .build());
+    private static Limit limit(String name, int failures, Duration window) {
+        return new Limit(name, Limit.per(failures, window));
     }
 
     boolean ipAllowed(String ip) {
-        return byIp.get(ip).getAvailableTokens() > 0;
+        return limits.wouldAllow(byIp, ip);
     }
 
     boolean accountAllowed(String accountKey) {
-        return byAccount.get(accountKey).getAvailableTokens() > 0;
+        return limits.wouldAllow(byAccount, accountKey);
     }
 
     void failed(String ip, String accountKey) {
-        byIp.get(ip).tryConsume(1);
+        limits.tryAcquire(byIp, ip);
         if (accountKey != null) {
-            byAccount.get(accountKey).tryConsume(1);
+            limits.tryAcquire(byAccount, accountKey);
         }
     }
 
     /** A complete sign-in forgives the account's earlier failures. */
     void succeeded(String accountKey) {
-        byAccount.invalidate(accountKey);
+        limits.reset(byAccount, accountKey);
     }
 }

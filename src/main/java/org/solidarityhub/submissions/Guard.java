@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>A feature calls {@link #check} before it looks at the input (only {@link OverLimit#REFUSE} answers
  * there) and {@link #count} once a valid submission is about to be stored, which tells whether to flag it.
- * Addresses live only in memory ({@link RateLimits}), never in a log.
+ * Addresses are counted by {@link RateLimits} (in memory, or hashed in the database), never written to a log.
  */
 @Component
 public class Guard {

@@ -10,9 +10,10 @@ import org.springframework.context.MessageSourceResolvable;
 /**
  * One problem with one field: a message key and its arguments, turned into text only where it is shown (a
  * template with {@code #messages.msgWithParams}, or the platform's API error answer, which resolves it as a
- * {@link MessageSourceResolvable} in the reader's language).
+ * {@link MessageSourceResolvable} in the reader's language). Serializable, as a flash attribute it travels in the staff
+ * session, which lives in the database.
  */
-public record Problem(String key, List<Object> arguments) implements MessageSourceResolvable {
+public record Problem(String key, List<Object> arguments) implements MessageSourceResolvable, java.io.Serializable {
 
     public Problem {
         arguments = List.copyOf(arguments);

@@ -30,8 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('EDITOR')")
 class StaffUpdatesController {
 
-    /** The form: the post's id and the audience ({@code SUBSCRIBERS}, {@code APPEAL:12}, {@code CAMPAIGN:3}). */
-    record SendForm(@Nullable String post, @Nullable String audience) {
+    /**
+     * The form: the post's id and the audience ({@code SUBSCRIBERS}, {@code APPEAL:12}, {@code CAMPAIGN:3}). Serializable:
+     * kept as a flash attribute in the staff session, which lives in the database.
+     */
+    record SendForm(@Nullable String post, @Nullable String audience) implements java.io.Serializable {
     }
 
     private final UpdateSending sending;
