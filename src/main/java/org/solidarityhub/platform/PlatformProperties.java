@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                (env APP_TRUSTED_PROXIES); every other peer is the client itself
  * @param pages   the page cache: validators, lifetimes and kept bytes of public pages (docs/caching.md)
  * @param limits  where per-address limits and sign-in throttles are counted ({@link RateLimits})
+ * @param shutdownDelay how long a node that is stopped says it is not ready while still serving, before its web
+ *                server stops (env APP_SHUTDOWN_DELAY; {@link ShutdownDelay}): 0 for one node, more than the load
+ *                balancer takes to see readiness go down for several
  */
 @ConfigurationProperties("app")
 public record PlatformProperties(
@@ -32,7 +35,8 @@ public record PlatformProperties(
         @DefaultValue Mail mail,
         @DefaultValue({"127.0.0.1/8", "::1/128"}) List<String> trustedProxies,
         @DefaultValue Pages pages,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue("0s") Duration shutdownDelay) {
 
     /**
      * @param store {@code memory}: each node counts on its own (one node); {@code database}: every node counts in the

@@ -467,7 +467,7 @@ class OutboxTest extends WebTest {
         return new PlatformProperties(properties.baseUrl(), properties.dataDir(), properties.demo(),
                 new PlatformProperties.Mail(mail.from(), mail.pollInterval(), batchSize, mail.maxAttempts(), mail.keepSent(),
                         mail.connections(), mail.stuckAfter(), mail.domains()),
-                properties.trustedProxies(), properties.pages(), properties.limits());
+                properties.trustedProxies(), properties.pages(), properties.limits(), properties.shutdownDelay());
     }
 
     private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {

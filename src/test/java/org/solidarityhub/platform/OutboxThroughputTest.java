@@ -408,7 +408,7 @@ class OutboxThroughputTest extends WebTest {
         return new PlatformProperties(properties.baseUrl(), properties.dataDir(), properties.demo(),
                 new PlatformProperties.Mail(mail.from(), mail.pollInterval(), batchSize, mail.maxAttempts(), mail.keepSent(),
                         mail.connections(), mail.stuckAfter(), domains),
-                properties.trustedProxies(), properties.pages(), properties.limits());
+                properties.trustedProxies(), properties.pages(), properties.limits(), properties.shutdownDelay());
     }
 
     private static JavaMailSenderImpl unreachable() throws Exception {

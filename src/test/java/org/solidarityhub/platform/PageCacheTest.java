@@ -216,7 +216,7 @@ class PageCacheTest extends WebTest {
                 properties.pages().liveMaxAge(), properties.pages().liveStale(), properties.pages().staticMaxAge(),
                 properties.pages().staticStale(), properties.pages().staleIfError(), properties.pages().missingMaxAge());
         PageBytes bounded = new PageBytes(new PlatformProperties(properties.baseUrl(), properties.dataDir(), properties.demo(),
-                properties.mail(), properties.trustedProxies(), small, properties.limits()), emptyProvider());
+                properties.mail(), properties.trustedProxies(), small, properties.limits(), properties.shutdownDelay()), emptyProvider());
         byte[] text = "Peace for Ukraine. ".repeat(1_000).getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 100; i++) {
             bounded.put("/page/" + i, new RenderedPage("\"" + i + "\"", text, Encodings.gzip(text), java.util.List.of()));
