@@ -53,6 +53,8 @@ class OutboxSender {
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(5);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
 
+    private volatile boolean stopping;
+
     /** What went wrong last, for the health contributor and the staff page (never an address or server text). */
     enum ErrorKind { CONNECTION, TEMPORARY, PERMANENT, ADDRESS }
 
@@ -112,6 +114,15 @@ class OutboxSender {
     /** Sends one batch of what is due now over a new connection; returns how many mails were sent (for tests). */
     int sendDue() {
         return sendBatch().sent();
+    }
+
+    /**
+     * Whether this sender goes on sending: told {@code false} when the node stops ({@link OutboxWorkers#stop}), a batch
+     * in flight sends no further mail after the one it is sending and hands the rest back at once, for another node
+     * (instead of leaving it claimed until its lease ends).
+     */
+    void sending(boolean on) {
+        stopping = !on;
     }
 
     /** {@link #sendBatch(Line, int)} of a full batch over a connection of its own, closed after. */
@@ -235,6 +246,10 @@ class OutboxSender {
         try {
             for (int i = 0; i < sendable.size(); i++) {
                 OutboxStore.Claimed mail = sendable.get(i);
+                if (stopping) { // the node stops: what is not sent yet goes back, due at once for another sender
+                    sendable.subList(i, sendable.size()).forEach(rest -> untried.add(rest.id()));
+                    break;
+                }
                 if (domains.backingOff(mail.domain(), clock.instant())) {
                     untried.add(mail.id());
                     continue;

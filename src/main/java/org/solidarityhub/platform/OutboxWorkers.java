@@ -39,6 +39,7 @@ class OutboxWorkers implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
+        sender.sending(true);
         for (int i = 0; i < sender.connections(); i++) {
             Thread thread = new Thread(this::work, "outbox-send-" + (i + 1));
             thread.setDaemon(true);
@@ -50,10 +51,11 @@ class OutboxWorkers implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        sender.sending(false); // a batch in flight stops after its current mail and gives the rest back
         signal.wakeAll();
         try {
             for (Thread thread : threads) {
-                thread.join(10_000); // a batch in flight is finished and recorded
+                thread.join(10_000); // the batch in flight records what it sent and gave back
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

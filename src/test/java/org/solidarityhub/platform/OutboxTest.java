@@ -301,6 +301,34 @@ class OutboxTest extends WebTest {
         }
     }
 
+    @Test
+    void aSenderOfANodeThatStopsHandsBackTheMailsItClaimedAndAnotherSendsThemAtOnce() {
+        SettableClock time = new SettableClock(applicationClock.instant().plus(Duration.ofDays(3)));
+        List<String> to = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            to.add(recipient("handback-" + i));
+        }
+        transaction.executeWithoutResult(status -> to.forEach(address -> ids.add(enqueueDueAtInTransaction(address,
+                "Hand back", "Body for " + address, time.instant()))));
+        OutboxSender stopping = new OutboxSender(store, time, smtp, withBatchSize(100));
+        stopping.sending(false);
+
+        OutboxSender.Result result = stopping.sendBatch();
+        assertThat(result.claimed()).isEqualTo(ids.size());
+        assertThat(result.sent()).isZero();
+        assertThat(db.sql("SELECT COUNT(*) FROM mail_outbox WHERE id IN (:ids) AND claimed_until IS NULL AND attempts = 0"
+                + " AND sent_at IS NULL").param("ids", ids).query(Long.class).single())
+                .as("given back untried, not left claimed until the lease ends").isEqualTo(ids.size());
+
+        // another node's sender, at the same moment (not two minutes later), sends them all
+        OutboxSender other = new OutboxSender(store, time, smtp, withBatchSize(100));
+        assertThat(other.sendDue()).isEqualTo(ids.size());
+        for (String address : to) {
+            assertThat(TestMailServer.await(address, 1, DELIVERY)).hasSize(1);
+        }
+    }
+
     private int pollUntilAllSent(OutboxSender sender, CyclicBarrier start, List<Long> ids) throws Exception {
         start.await();
         int sent = 0;
