@@ -272,13 +272,8 @@ class OutboxTest extends WebTest {
     @Test
     void twoSendersPollingTheSameOutboxNeverSendOneMailTwice() throws Exception {
         SettableClock time = new SettableClock(applicationClock.instant().plus(Duration.ofDays(2)));
-        List<String> to = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            to.add(recipient("race-" + i));
-        }
-        transaction.executeWithoutResult(status -> to.forEach(address -> ids.add(enqueueDueAtInTransaction(address,
-                "Race", "Body for " + address, time.instant()))));
+        List<String> to = recipients("race-", 30);
+        List<Long> ids = enqueueDueAt(to, "Race", time);
         OutboxSender first = new OutboxSender(store, time, smtp, withBatchSize(100));
         OutboxSender second = new OutboxSender(store, time, smtp, withBatchSize(100));
 
@@ -304,13 +299,8 @@ class OutboxTest extends WebTest {
     @Test
     void aSenderOfANodeThatStopsHandsBackTheMailsItClaimedAndAnotherSendsThemAtOnce() {
         SettableClock time = new SettableClock(applicationClock.instant().plus(Duration.ofDays(3)));
-        List<String> to = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            to.add(recipient("handback-" + i));
-        }
-        transaction.executeWithoutResult(status -> to.forEach(address -> ids.add(enqueueDueAtInTransaction(address,
-                "Hand back", "Body for " + address, time.instant()))));
+        List<String> to = recipients("handback-", 12);
+        List<Long> ids = enqueueDueAt(to, "Hand back", time);
         OutboxSender stopping = new OutboxSender(store, time, smtp, withBatchSize(100));
         stopping.sending(false);
 
@@ -327,6 +317,22 @@ class OutboxTest extends WebTest {
         for (String address : to) {
             assertThat(TestMailServer.await(address, 1, DELIVERY)).hasSize(1);
         }
+    }
+
+    private List<String> recipients(String prefix, int count) {
+        List<String> to = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            to.add(recipient(prefix + i));
+        }
+        return to;
+    }
+
+    /** One mail to each address, due at the clock's time, queued in one transaction; their ids. */
+    private List<Long> enqueueDueAt(List<String> to, String subject, SettableClock time) {
+        List<Long> ids = new ArrayList<>();
+        transaction.executeWithoutResult(status -> to.forEach(address -> ids.add(enqueueDueAtInTransaction(address,
+                subject, "Body for " + address, time.instant()))));
+        return ids;
     }
 
     private int pollUntilAllSent(OutboxSender sender, CyclicBarrier start, List<Long> ids) throws Exception {
