@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.solidarityhub.submissions.Guard;
+import org.solidarityhub.submissions.LinkButtonPage;
 import org.solidarityhub.submissions.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -66,7 +67,7 @@ class ParticipantsController {
     @GetMapping("/events/going/confirm/{token}")
     String confirmPage(@PathVariable String token, Model model) {
         participants.toConfirm(token);
-        return button("events.participants.confirm", "confirm-form", ParticipantMails.CONFIRM_PATH + token, model);
+        return LinkButtonPage.view(model, "events.participants.confirm", "confirm-form", ParticipantMails.CONFIRM_PATH + token);
     }
 
     @PostMapping("/events/going/confirm/{token}")
@@ -77,7 +78,7 @@ class ParticipantsController {
     @GetMapping("/events/going/unsubscribe/{token}")
     String leavePage(@PathVariable String token, Model model) {
         participants.toLeave(token);
-        return button("events.participants.leave", "leave-form", ParticipantMails.LEAVE_PATH + token, model);
+        return LinkButtonPage.view(model, "events.participants.leave", "leave-form", ParticipantMails.LEAVE_PATH + token);
     }
 
     /** The button of the page, and the one-click POST of mail programs (RFC 8058): left at once, and nothing else. */
@@ -105,13 +106,6 @@ class ParticipantsController {
     }
 
     /** A page behind an emailed link: the texts of {@code page} and the button that posts to {@code action}. */
-    private static String button(String page, String formClass, String action, Model model) {
-        model.addAttribute("page", page);
-        model.addAttribute("formClass", formClass);
-        model.addAttribute("action", action);
-        return "events/participants/button";
-    }
-
     /** What a step did: the texts of {@code page}, and a link back to the event when known. */
     private static String notice(String page, @Nullable Long eventId, Model model) {
         model.addAttribute("page", page);

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.solidarityhub.platform.EmailAddresses;
 import org.solidarityhub.platform.RateLimits;
 import org.solidarityhub.submissions.Guard;
+import org.solidarityhub.submissions.LinkButtonPage;
 import org.solidarityhub.submissions.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -84,8 +85,7 @@ class SubscribeController {
     @GetMapping("/news/subscribe/confirm/{token}")
     String confirmPage(@PathVariable String token, Model model) {
         subscriptions.toConfirm(token);
-        model.addAttribute("token", token);
-        return "updates/confirm";
+        return LinkButtonPage.view(model, "updates.confirm", "confirm-form", "/news/subscribe/confirm/" + token);
     }
 
     @PostMapping("/news/subscribe/confirm/{token}")
@@ -102,8 +102,7 @@ class SubscribeController {
     @GetMapping("/news/unsubscribe/{token}")
     String unsubscribePage(@PathVariable String token, Model model) {
         subscriptions.checkUnsubscribe(token);
-        model.addAttribute("token", token);
-        return "updates/unsubscribe";
+        return LinkButtonPage.view(model, "updates.unsubscribe", "unsubscribe-form", "/news/unsubscribe/" + token);
     }
 
     /** The button of the page, and the one-click POST of mail programs (RFC 8058): unsubscribed at once. */
