@@ -135,7 +135,10 @@ class SitePagesBrowserTest extends WebTest {
         assertThat(run.exitCode()).as("exit code of node e2e/site-pages.mjs, which printed:\n%s", run.output()).isZero();
     }
 
-    /** The pages only a mailed link opens: the appeal's confirm page and an event's manage page. */
+    /**
+     * The pages only a mailed link opens (the appeal's confirm page, an event's manage page, a participant's confirm
+     * page) and an event with a sign-up, as it is and with its sign-up form sent empty.
+     */
     private void tokenPages(String appealSlug, String campaignSlug, Map<String, Entry> pages) {
         Browser signer = anotherBrowser().from(uniqueIp());
         String email = uniqueEmail("site-pages-signer");
@@ -155,6 +158,21 @@ class SitePagesBrowserTest extends WebTest {
         String manage = TestMailServer.link(TestMailServer.await(contact, 1, Duration.ofSeconds(10)).getFirst(), BASE + "/en/events/manage/")
                 .substring(BASE.length() + "/en".length());
         pages.put("events-manage", new Entry("events-manage", manage, true, false, -1));
+
+        long going = EventsFixture.signUpEventId(context, "Site pages sign-up");
+        Browser participant = anotherBrowser().from(uniqueIp());
+        Browser.Page event = participant.open("/en/events/" + going);
+        org.jsoup.nodes.Document eventPage = event.doc();
+        int signUpForm = eventPage.select("form[method=post]").indexOf(eventPage.selectFirst("form.sign-up-form"));
+        assertThat(signUpForm).as("the sign-up form of event %s (answered %s)", going, event.status()).isNotNegative();
+        pages.put("events-sign-up", new Entry("events-sign-up", "/events/" + going, true, false, -1));
+        pages.put("events-sign-up-empty", new Entry("events-sign-up-empty", "/events/" + going, true, false, signUpForm));
+        String email2 = uniqueEmail("site-pages-participant");
+        Browser.Page signedUp = participant.submit(event, "form.sign-up-form", Map.of("name", "Olena", "email", email2));
+        assertThat(signedUp.isRedirect()).as("signing up answered %s", signedUp.status()).isTrue();
+        String goingConfirm = TestMailServer.link(TestMailServer.await(email2, 1, Duration.ofSeconds(10)).getFirst(),
+                BASE + "/en/events/going/confirm/").substring(BASE.length() + "/en".length());
+        pages.put("events-going-confirm", new Entry("events-going-confirm", goingConfirm, true, false, -1));
     }
 
     private static void addIfPage(Browser browser, String path, boolean localized, Map<String, Entry> pages) {

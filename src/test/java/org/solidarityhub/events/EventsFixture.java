@@ -168,6 +168,11 @@ public final class EventsFixture {
     }
 
     /** Loads the events' demo content (the seed campaign and events); returns the campaign's slug. */
+    /** An approved event two days from now with a sign-up, in a campaign of its own running now; its id. */
+    public static long signUpEventId(org.springframework.context.ApplicationContext context, String title) {
+        return ParticipantsFixture.event(context, title(title), java.time.Duration.ofDays(2), "PUBLIC", 2).id();
+    }
+
     public static String loadDemo(org.springframework.context.ApplicationContext context) {
         return context.getBean(DemoContent.class).load().slug();
     }
